@@ -1,0 +1,63 @@
+"""torchsheet's sessions: `nox --list` shows them. README, CI and other tools call them by name.
+
+    tests   run every block of every page (CPU pass; CUDA pass too where a GPU is present)
+    docs    strict build of the site into site/, then check every built Python block is tested
+    serve   live preview on http://127.0.0.1:8000
+    lint    ruff
+    bench   the suite's and the build's wall time, the slowest blocks, page and block counts
+
+Dependencies come from the dependency groups in pyproject.toml. `nox -R -s NAME` reuses the
+environment (skips the install, about a minute for torch).
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "tests", "docs"]
+nox.options.default_venv_backend = "venv"
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHON = "3.11"
+SITE_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # silence MkDocs 2.0's end-of-life notice on every build
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run every code block of every page, and the machinery's own tests (args go to pytest)."""
+    install(session, "test")
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the site strictly into site/ (a warning fails), then count its Python blocks."""
+    install(session, "test", "docs")
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=SITE_ENV)
+    session.run("python", "-m", "tests.site_blocks", "site")
+
+
+@nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Preview the site on http://127.0.0.1:8000; it reloads when a page or snippet changes."""
+    install(session, "recipes", "docs")
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs, env=SITE_ENV)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Ruff: lint and format check of snippets, tests and tooling."""
+    install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Time the CPU suite (warm) and the strict build; print the slowest blocks and page sizes."""
+    install(session, "test", "docs")
+    session.run("python", "-m", "tests.bench", *session.posargs, env=SITE_ENV)

@@ -1,0 +1,221 @@
+"""Read a page: its code fences (parsed by pytest-codeblocks), their directives and Output fences.
+
+A directive is always visible to the reader: it is the fence's title.
+
+    ```python title="Continued: ..."             runs the block above first, in the same namespace
+    ```python title="Needs CUDA: ..."            skipped in the CPU pass, with that reason
+    ```bash title="Not run by the tests: ..."    skipped, with the title as the reason
+
+and an Output fence titled "Output on a CPU-only machine" is compared in the CPU pass only.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pytest_codeblocks import extract_from_buffer
+
+from .snippets import Expander, IncludeError, parse_include
+
+PYTHON = {"python", "py", "python3", "py3"}
+SHELL = {"bash", "sh", "shell", "console"}
+PLAIN = {"text", "txt", ""}  # not code: shown as is, never run
+
+TITLE = re.compile(r"""\btitle=(?P<q>["'])(?P<title>.*?)(?P=q)""")
+OUTPUT_MARKER = re.compile(r"^\s*<!--\s*pytest-codeblocks:expected-output(-ignore-whitespace)?\s*-->\s*$")
+HIDDEN_DIRECTIVE = re.compile(r"^\s*<!--\s*(pytest-codeblocks:(?!expected-output)\S+|pytest\.mark\.\S+)")
+
+CONTINUED = "continued"
+NEEDS_CUDA = "needs cuda"
+NOT_RUN = "not run by the tests"
+CPU_ONLY_OUTPUT = "output on a cpu-only machine"
+
+
+class PageError(Exception):
+    """A mistake in a page that a contributor must fix; the message names file, line and fix."""
+
+
+@dataclass
+class Block:
+    page: str  # path relative to the repository root, posix
+    lineno: int  # line of the opening fence
+    language: str
+    title: str
+    source: str  # the fence's text as written on the page
+    code: str = ""  # after snippet expansion: what the reader sees and what runs
+    origins: list = field(default_factory=list)  # per code line: (snippet file, line) or None
+    includes: list = field(default_factory=list)
+    expected_output: str | None = None
+    output_fence: tuple[int, int] | None = None  # (opening line, closing line) on the page
+    output_cpu_only: bool = False
+    ignore_whitespace: bool = False
+    continues: Block | None = None
+    problems: list[str] = field(default_factory=list)  # contributor errors found while reading
+
+    @property
+    def id(self) -> str:
+        return f"{self.page}:{self.lineno}"
+
+    @property
+    def is_python(self) -> bool:
+        return self.language in PYTHON
+
+    @property
+    def skip_reason(self) -> str | None:
+        if self.title.lower().startswith(NOT_RUN):
+            return self.title
+        return None
+
+    @property
+    def needs_cuda(self) -> bool:
+        return self.title.lower().startswith(NEEDS_CUDA)
+
+    @property
+    def source_description(self) -> str:
+        """Where the code came from: "snippets/x.py, section 'y'"."""
+        parts = [
+            f"{inc.path}, section '{inc.section}'" if inc.section else inc.path
+            for inc in self.includes
+        ]
+        return "; ".join(parts) if parts else "(none: the code is written inline on the page)"
+
+
+def fence_language(info: str) -> str:
+    info = info.strip()
+    if info.startswith("{"):
+        m = re.search(r"\.([\w+-]+)", info)
+        return m.group(1).lower() if m else ""
+    return info.split()[0].lower() if info else ""
+
+
+def fence_title(info: str) -> str:
+    m = TITLE.search(info)
+    return m["title"].strip() if m else ""
+
+
+def read_page(path: Path, root: Path, expander: Expander) -> list[Block]:
+    """All runnable blocks of a page, expanded, with their directives and expected output."""
+    rel = path.relative_to(root).as_posix()
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    _check_hidden_directives(rel, lines)
+
+    try:
+        parsed = extract_from_buffer(io.StringIO("".join(lines)))
+    except RuntimeError as error:
+        raise PageError(f"{rel}: pytest-codeblocks cannot parse the page: {error}") from None
+
+    blocks: list[Block] = []
+    previous: Block | None = None
+    for cb in parsed:
+        language = fence_language(cb.syntax or "")
+        info = cb.syntax or ""
+        if language in PLAIN and cb.expected_output is None:
+            continue
+        block = Block(
+            page=rel,
+            lineno=cb.lineno,
+            language=language,
+            title=fence_title(info),
+            source=cb.code,
+            expected_output=cb.expected_output,
+            ignore_whitespace=cb.expected_output_ignore_whitespace,
+        )
+        if cb.expected_output is not None:
+            block.output_fence, output_info = _find_output_fence(lines, cb.lineno)
+            block.output_cpu_only = fence_title(output_info).lower().startswith(CPU_ONLY_OUTPUT)
+        if language not in PYTHON | SHELL:
+            block.problems.append(
+                f"{block.id}: a `{language or 'plain'}` fence with an Output fence under it; only "
+                f"python and shell blocks run. Fix: make it a python fence that includes a snippet section."
+            )
+        if language == "pycon":
+            block.problems.append(
+                f"{block.id}: `pycon` sessions are not run. Fix: a python fence with the code "
+                f"(from a snippet module) and an Output fence under it."
+            )
+        if block.title.lower().startswith(CONTINUED):
+            if previous is None:
+                block.problems.append(
+                    f"{block.id}: titled 'Continued' but no runnable block is above it. "
+                    f"Fix: remove the title or move the block."
+                )
+            block.continues = previous
+        _expand(block, expander)
+        blocks.append(block)
+        if block.language in PYTHON | SHELL:
+            previous = block
+    return blocks
+
+
+def _expand(block: Block, expander: Expander) -> None:
+    code_lines: list[str] = []
+    origins: list = []
+    page_line = block.lineno
+    for offset, line in enumerate(block.source.splitlines()):
+        where = f"{block.page}:{page_line + 1 + offset}"
+        include = parse_include(line)
+        if include is None:
+            if block.is_python and line.strip():
+                block.problems.append(
+                    f"{where}: code written inline in a python block ({line.strip()[:60]!r}). "
+                    f"Fix: move it into a section of a snippet module (snippets/<section>/<topic>.py, "
+                    f"between `# --8<-- [start:name]` and `# --8<-- [end:name]`) and include it here "
+                    f'with --8<-- "snippets/<section>/<topic>.py:name".'
+                )
+            code_lines.append(line)
+            origins.append(None)
+            continue
+        block.includes.append(include)
+        try:
+            expanded = expander.expand_line(line)
+        except IncludeError as error:
+            block.problems.append(f"{where}: {error}")
+            continue
+        code_lines.extend(expanded)
+        origins.extend(expander.origin_lines(include, len(expanded)))
+    block.code = "\n".join(code_lines) + "\n"
+    block.origins = origins
+
+
+def _find_output_fence(lines: list[str], code_fence_line: int) -> tuple[tuple[int, int], str]:
+    """Line numbers (opening, closing) and info string of the Output fence under a code fence."""
+    i = code_fence_line  # index of the line after the opening fence
+    opening = lines[code_fence_line - 1].lstrip()
+    ticks = len(opening) - len(opening.lstrip("`"))
+    while not lines[i].lstrip().startswith("`" * ticks):
+        i += 1
+    i += 1
+    while not OUTPUT_MARKER.match(lines[i]):
+        i += 1
+    i += 1
+    while not lines[i].lstrip().startswith("```"):
+        i += 1
+    start = i
+    out_opening = lines[i].lstrip()
+    out_ticks = len(out_opening) - len(out_opening.lstrip("`"))
+    info = out_opening[out_ticks:].strip()
+    i += 1
+    while not lines[i].lstrip().startswith("`" * out_ticks):
+        i += 1
+    return (start + 1, i + 1), info
+
+
+def _check_hidden_directives(rel: str, lines: list[str]) -> None:
+    problems = []
+    for number, line in enumerate(lines, start=1):
+        if HIDDEN_DIRECTIVE.match(line):
+            problems.append(
+                f"{rel}:{number}: hidden directive {line.strip()!r}: readers cannot see it. Fix: say "
+                f'it in the fence title instead: title="Continued: ...", title="Needs CUDA: ...", '
+                f'or title="Not run by the tests: <reason>".'
+            )
+        stripped = line.lstrip()
+        if stripped.startswith("~~~") and fence_language(stripped.lstrip("~")) in PYTHON | SHELL:
+            problems.append(
+                f"{rel}:{number}: a ~~~ fence is not collected by the tests. Fix: use ``` fences."
+            )
+    if problems:
+        raise PageError("\n".join(problems))

@@ -1,0 +1,285 @@
+"""The pytest side: every page under docs/ and every module under snippets/ becomes test items.
+
+    docs/tensors/creation.md:42[cpu]    the block whose fence opens on line 42, CPU pass
+    docs/tensors/creation.md:42[cuda]   the same block, CUDA pass (skipped without a GPU)
+    snippets/tensors/creation.py[script]    the module runs top to bottom as a script
+    snippets/tensors/creation.py[sections]  every section is included by a page; no code outside them
+"""
+
+from __future__ import annotations
+
+import functools
+import traceback
+from pathlib import Path
+
+import pytest
+
+from .outputs import OutputUpdater, output_diff, outputs_match
+from .pages import Block, PageError, read_page
+from .runner import (
+    BlockWarned,
+    NetworkUsed,
+    ShellFailed,
+    _origin_finder as origin_finder,
+    relative,
+    run_block,
+    run_module_as_script,
+    virtual_filename,
+)
+from .snippets import Expander, code_outside_sections, includes_in_pages, sections_of
+
+DEVICES = ("cpu", "cuda")
+
+
+class ContributorError(Exception):
+    """A mistake in a page or snippet module; the message names the file, the line and the fix."""
+
+
+class OutputMismatch(Exception):
+    def __init__(self, diff: str):
+        super().__init__(diff)
+        self.diff = diff
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("torchsheet", "torchsheet: executable pages")
+    group.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite each page's Output fences with what its blocks print (CPU pass); "
+        "adds an Output fence under blocks that print but show none. Review the diff.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "cpu: the CPU pass of a page block")
+    config.addinivalue_line("markers", "cuda: the CUDA pass of a page block (needs a GPU)")
+    config.stash[_updater_key] = OutputUpdater()
+
+
+_updater_key = pytest.StashKey[OutputUpdater]()
+
+
+@functools.cache
+def _project(rootpath: Path) -> tuple[Path, Expander] | None:
+    mkdocs_yml = rootpath / "mkdocs.yml"
+    if not mkdocs_yml.is_file():
+        return None
+    return rootpath, Expander(mkdocs_yml)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    project = _project(parent.config.rootpath)
+    if project is None:
+        return None
+    root, _ = project
+    rel = file_path.relative_to(root) if file_path.is_relative_to(root) else None
+    if rel is None:
+        return None
+    if rel.parts[0] == "docs" and file_path.suffix == ".md":
+        return PageFile.from_parent(parent, path=file_path)
+    if rel.parts[0] == "snippets" and file_path.suffix == ".py":
+        return SnippetModule.from_parent(parent, path=file_path)
+    return None
+
+
+def _under(path: Path, config: pytest.Config, folder: str) -> bool:
+    root = config.rootpath
+    return path.is_relative_to(root / folder) and _project(root) is not None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector):
+    """A snippet module named on the command line is not a test module: never import it."""
+    if _under(module_path, parent.config, "snippets"):
+        return _NotATestModule.from_parent(parent, path=module_path)
+    return None
+
+
+class _NotATestModule(pytest.File):
+    def collect(self):
+        return []
+
+
+def _cuda_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+class PageFile(pytest.File):
+    def collect(self):
+        root, expander = _project(self.config.rootpath)
+        try:
+            blocks = read_page(self.path, root, expander)
+        except PageError as error:
+            raise ContributorError(str(error)) from None
+        for block in blocks:
+            for device in DEVICES:
+                yield BlockItem.from_parent(
+                    self, name=f"{self.path.name}:{block.lineno}[{device}]",
+                    nodeid=f"{block.id}[{device}]", block=block, device=device,
+                )
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, ContributorError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+
+class BlockItem(pytest.Item):
+    def __init__(self, *, block: Block, device: str, **kwargs):
+        super().__init__(**kwargs)
+        self.block = block
+        self.device = device
+        self.add_marker(getattr(pytest.mark, device))
+
+    def runtest(self) -> None:
+        block = self.block
+        if self.device == "cuda" and not _cuda_available():
+            pytest.skip("CUDA pass: torch.cuda.is_available() is False on this machine")
+        if block.problems:
+            raise ContributorError("\n".join(block.problems))
+        if block.skip_reason:
+            pytest.skip(f"{block.id}: {block.skip_reason}")
+        if self.device == "cpu" and block.needs_cuda:
+            pytest.skip(f"{block.id}: {block.title}")
+        root, _ = _project(self.config.rootpath)
+        printed = run_block(block, self.device, root)
+        if self.config.getoption("update_outputs") and self.device == "cpu":
+            if block.expected_output is None or not outputs_match(block, printed, "cpu"):
+                self.config.stash[_updater_key].record(self.path, block, printed)
+            return
+        if block.expected_output is None:
+            return
+        if self.device == "cuda" and block.output_cpu_only:
+            return
+        if not outputs_match(block, printed, self.device):
+            raise OutputMismatch(output_diff(block, printed, self.device))
+
+    def reportinfo(self):
+        return self.path, self.block.lineno - 1, f"{self.block.id}[{self.device}]"
+
+    def repr_failure(self, excinfo, style=None):
+        block = self.block
+        head = f"{block.id} [{self.device} pass] -- code from {block.source_description}\n"
+        error = excinfo.value
+        if isinstance(error, ContributorError):
+            return head + str(error)
+        if isinstance(error, OutputMismatch):
+            return (
+                head
+                + "the printed output differs from the Output fence on the page:\n"
+                + error.diff
+                + f"Fix: correct the recipe, or if the new output is right, run\n"
+                f"    nox -s tests -- --update-outputs {block.page}\nand review the diff."
+            )
+        if isinstance(error, (BlockWarned, NetworkUsed, ShellFailed)):
+            return head + str(error)
+        return head + format_block_exception(error, block)
+
+
+def format_block_exception(error: BaseException, block: Block) -> str:
+    """The traceback from the block's own frames on, each block line mapped to its snippet line."""
+    chain = []
+    part = block
+    while part is not None:
+        chain.insert(0, part)
+        part = part.continues
+    return format_exception_from(error, {virtual_filename(p) for p in chain}, origin_finder(chain))
+
+
+def format_exception_from(error: BaseException, own_files: set[str], where) -> str:
+    """A traceback that starts at the first frame of `own_files` (not in the test machinery)."""
+    summary = traceback.TracebackException.from_exception(error)
+    frames = list(summary.stack)
+    first = next((i for i, f in enumerate(frames) if f.filename in own_files), 0)
+    lines = ["Traceback (most recent call last):"]
+    for frame in frames[first:]:
+        if frame.filename in own_files:
+            lines.append(f"  {where(frame.filename, frame.lineno)}")
+        else:
+            lines.append(f"  {frame.filename}:{frame.lineno} in {frame.name}")
+        if frame.line:
+            lines.append(f"    {frame.line.strip()}")
+    lines.extend(line.rstrip("\n") for line in summary.format_exception_only())
+    return "\n".join(lines)
+
+
+# --- snippet modules ---------------------------------------------------------------------------
+
+
+class SnippetModule(pytest.File):
+    def collect(self):
+        rel = self.path.relative_to(self.config.rootpath).as_posix()
+        for check in ("script", "sections"):
+            yield SnippetCheck.from_parent(
+                self, name=f"{self.path.name}[{check}]", nodeid=f"{rel}[{check}]", check=check
+            )
+
+
+@functools.cache
+def _included_sections(root: Path) -> dict[tuple[str, str], list[str]]:
+    return includes_in_pages(sorted((root / "docs").rglob("*.md")), root)
+
+
+class SnippetCheck(pytest.Item):
+    def __init__(self, *, check: str, **kwargs):
+        super().__init__(**kwargs)
+        self.check = check
+
+    def runtest(self) -> None:
+        if self.check == "script":
+            run_module_as_script(self.path)
+            return
+        root = self.config.rootpath
+        rel = self.path.relative_to(root).as_posix()
+        problems = []
+        for line in code_outside_sections(self.path):
+            problems.append(
+                f"{rel}:{line}: code outside any section: no page shows it, yet it runs with the "
+                f"module. Fix: put it inside a `# --8<-- [start:name]` ... `# --8<-- [end:name]` "
+                f"section that a page includes, or delete it."
+            )
+        used = _included_sections(root)
+        for name, section in sections_of(self.path).items():
+            if (rel, name) not in used:
+                problems.append(
+                    f"{rel}:{section.start}: section '{name}' is not included by any page (an orphan "
+                    f"snippet: tested nowhere a reader looks). Fix: include it in its page with\n"
+                    f'    ```python\n    --8<-- "{rel}:{name}"\n    ```\n'
+                    f"  or delete the section."
+                )
+        if problems:
+            raise ContributorError("\n".join(problems))
+
+    def reportinfo(self):
+        return self.path, 0, self.nodeid
+
+    def repr_failure(self, excinfo, style=None):
+        error = excinfo.value
+        if isinstance(error, ContributorError):
+            return str(error)
+        if isinstance(error, (BlockWarned, NetworkUsed)):
+            return f"{self.nodeid}: {error}"
+        where = lambda filename, lineno: f"{relative(Path(filename))}:{lineno}"  # noqa: E731
+        return f"{self.nodeid}: running the module as a script failed\n" + format_exception_from(
+            error, {str(self.path)}, where
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if session.config.getoption("update_outputs", default=False):
+        written = session.config.stash[_updater_key].write()
+        session.config.stash[_written_key] = written
+
+
+_written_key = pytest.StashKey[list]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
+    written = config.stash.get(_written_key, None)
+    if written:
+        terminalreporter.write_sep("=", "Output fences rewritten (review with git diff)")
+        for page in written:
+            terminalreporter.write_line(f"  {page.relative_to(config.rootpath).as_posix()}")

@@ -1,0 +1,29 @@
+"""Sections used by the broken example pages."""
+
+# --8<-- [start:prints_six]
+import torch
+
+print(torch.ones(2, 3).sum().item())
+# --8<-- [end:prints_six]
+
+# --8<-- [start:warns]
+import warnings
+
+warnings.warn("this API is deprecated", DeprecationWarning, stacklevel=1)
+# --8<-- [end:warns]
+
+# --8<-- [start:downloads]
+import urllib.request
+
+urllib.request.urlopen("https://download.pytorch.org/models/resnet18-f37072fd.pth")
+# --8<-- [end:downloads]
+
+# --8<-- [start:raises]
+import torch
+
+torch.zeros(2, 3).view(7)
+# --8<-- [end:raises]
+
+# --8<-- [start:orphan]
+print("no page includes this section")
+# --8<-- [end:orphan]

@@ -1,0 +1,275 @@
+"""Each guard of the pipeline, shown catching a deliberately broken page in tests/broken_examples/.
+
+The broken project is copied into a temporary directory and the real collector runs on it (in
+process, so torch is not imported again). Every check asserts the failure names the file and the
+line, and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+BROKEN = Path(__file__).parent / "broken_examples"
+
+
+@dataclass
+class Run:
+    """The outcome of one inner pytest run: counts per outcome, and its terminal output."""
+
+    outcomes: Counter
+    stdout: pytest.LineMatcher
+    ret: int
+
+    def assert_outcomes(self, **expected: int) -> None:
+        assert {k: v for k, v in self.outcomes.items() if v} == expected, self.stdout.str()
+
+
+class _Outcomes:
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "call" or report.outcome != "passed":
+            if report.when == "call" or report.skipped or report.failed:
+                self.counts[report.outcome] += 1
+
+    def pytest_deselected(self, items) -> None:
+        self.counts["deselected"] += len(items)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the broken example project, as the current directory.
+
+    Its folder is named "project" so `-k` in these tests cannot match the test's own name.
+    """
+    root = tmp_path / "project"
+    shutil.copytree(BROKEN, root)
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def broken(project: Path, capsys: pytest.CaptureFixture):
+    """Run the real collector on the broken project, in this process.
+
+    (Not pytester's in-process run: it restores sys.modules afterwards, and torch's lazily
+    imported submodules cannot be imported twice in one process.)
+    """
+
+    def run(*args: str) -> Run:
+        outcomes = _Outcomes()
+        capsys.readouterr()
+        ret = pytest.main(
+            ["-p", "tests.blocks.plugin", "-p", "no:cacheprovider", "-p", "no:unraisableexception",
+             "--rootdir", str(project),
+             "-c", os.devnull, *args],
+            plugins=[outcomes],
+        )
+        captured = capsys.readouterr()
+        output = captured.out + captured.err
+        return Run(outcomes.counts, pytest.LineMatcher(output.splitlines()), int(ret))
+
+    return run
+
+
+def test_inline_code_in_a_python_block_fails_naming_the_line(broken):
+    result = broken("docs/inline_block.md")
+    result.assert_outcomes(failed=1, skipped=1)
+    result.stdout.fnmatch_lines(
+        [
+            "docs/inline_block.md:6: code written inline in a python block ('import torch'). Fix: move it*",
+            "docs/inline_block.md:7: code written inline*",
+        ]
+    )
+
+
+def test_orphan_section_fails_naming_module_and_line(broken):
+    result = broken("snippets/examples.py", "-k", "sections")
+    result.assert_outcomes(failed=1, deselected=1)
+    result.stdout.fnmatch_lines(
+        [
+            "snippets/examples.py:27: section 'orphan' is not included by any page*Fix: include it*",
+            '    --8<-- "snippets/examples.py:orphan"',
+        ]
+    )
+    # the sections that pages do include are not reported
+    assert "'prints_six'" not in result.stdout.str()
+
+
+def test_code_outside_sections_fails(broken, project):
+    module = project / "snippets" / "examples.py"
+    module.write_text(module.read_text() + "\nprint('loose code')\n")
+    result = broken("snippets/examples.py", "-k", "sections")
+    result.stdout.fnmatch_lines(["snippets/examples.py:31: code outside any section*Fix:*"])
+
+
+def test_missing_section_and_missing_file_fail_the_tests(broken):
+    result = broken("docs/missing_section.md")
+    result.assert_outcomes(failed=2, skipped=2)
+    result.stdout.fnmatch_lines(
+        [
+            "docs/missing_section.md:4: section 'no_such_section' is not in snippets/examples.py "
+            "(its sections: downloads, orphan, prints_six, raises, warns). Fix: add*",
+            "docs/missing_section.md:8: snippet file 'snippets/no_such_module.py' does not exist. Fix:*",
+        ]
+    )
+
+
+def test_missing_section_fails_the_site_build(project):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from pymdownx.snippets import SnippetMissingError
+
+    for page in (project / "docs").glob("*.md"):
+        if page.name != "missing_section.md":
+            page.unlink()
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    with pytest.raises(SnippetMissingError, match="no_such_section"):
+        build(config)
+
+
+def test_wrong_output_fails_with_a_diff(broken):
+    result = broken("docs/wrong_output.md")
+    result.assert_outcomes(failed=1, skipped=1)
+    result.stdout.fnmatch_lines(
+        [
+            "docs/wrong_output.md:3 [[]cpu pass[]] -- code from snippets/examples.py, section 'prints_six'",
+            "the printed output differs from the Output fence on the page:",
+            "--- shown on docs/wrong_output.md (Output fence at line 8)",
+            "+++ printed by the block (cpu pass)",
+            "-5.0",
+            "+6.0",
+            "Fix: correct the recipe, or if the new output is right, run",
+            "    nox -s tests -- --update-outputs docs/wrong_output.md",
+        ]
+    )
+
+
+def test_update_outputs_rewrites_the_output_fence(broken, project):
+    broken("docs/wrong_output.md", "--update-outputs").assert_outcomes(passed=1, skipped=1)
+    assert "```text title=\"Output\"\n6.0\n```" in (project / "docs/wrong_output.md").read_text()
+    broken("docs/wrong_output.md").assert_outcomes(passed=1, skipped=1)
+
+
+def test_warning_fails_the_block_naming_the_snippet_line(broken):
+    result = broken("docs/warns.md")
+    result.assert_outcomes(failed=1, skipped=1)
+    result.stdout.fnmatch_lines(
+        [
+            "the block raised 1 warning(s); readers would see them:",
+            "  DeprecationWarning: this API is deprecated",
+            "    raised at snippets/examples.py:12 (included by docs/warns.md:3)",
+            "Fix: *",
+        ]
+    )
+
+
+def test_network_use_fails_the_block(broken):
+    result = broken("docs/network.md")
+    result.assert_outcomes(failed=1, skipped=1)
+    result.stdout.fnmatch_lines(
+        ["the block tried to reach the network (look up 'download.pytorch.org'). Recipes run offline.*"]
+    )
+
+
+def test_exception_keeps_its_type_and_points_at_the_snippet_line(broken):
+    result = broken("docs/raises.md")
+    result.assert_outcomes(failed=1, skipped=1)
+    result.stdout.fnmatch_lines(
+        [
+            "docs/raises.md:3 [[]cpu pass[]] -- code from snippets/examples.py, section 'raises'",
+            "Traceback (most recent call last):",
+            "  snippets/examples.py:24 (included by docs/raises.md:3)",
+            "    torch.zeros(2, 3).view(7)",
+            "RuntimeError: shape '[[]7[]]' is invalid for input of size 6",
+        ]
+    )
+
+
+def test_module_runs_as_a_script_and_its_failures_are_reported(broken):
+    result = broken("snippets/examples.py")
+    result.assert_outcomes(failed=2)  # [script] here, [sections] for the orphan
+    result.stdout.fnmatch_lines(["snippets/examples.py[[]script[]]: the block tried to reach the network*"])
+
+
+def test_hidden_directives_are_refused(broken, project):
+    (project / "docs" / "hidden.md").write_text(
+        "# Hidden\n\n<!--pytest.mark.skip-->\n```python\n"
+        '--8<-- "snippets/examples.py:prints_six"\n```\n'
+    )
+    result = broken("docs/hidden.md")
+    result.stdout.fnmatch_lines(
+        ["docs/hidden.md:3: hidden directive '<!--pytest.mark.skip-->': readers cannot see it. Fix:*"]
+    )
+    assert result.ret != 0
+
+
+def test_every_python_fence_flavour_is_collected(broken, project):
+    fences = ["python", "py", 'python title="A title"', 'python hl_lines="1"', "{.python .extra}"]
+    body = "".join(f'```{info}\n--8<-- "snippets/examples.py:prints_six"\n```\n\n' for info in fences)
+    (project / "docs" / "flavours.md").write_text("# Flavours\n\n" + body)
+    broken("docs/flavours.md").assert_outcomes(passed=5, skipped=5)
+
+
+def test_continued_block_runs_after_the_one_above(broken, project):
+    module = project / "snippets" / "examples.py"
+    module.write_text(
+        module.read_text()
+        + "\n# --8<-- [start:define]\nanswer = 6 * 7\n# --8<-- [end:define]\n"
+        + "\n# --8<-- [start:use]\nprint(answer)\n# --8<-- [end:use]\n"
+    )
+    page = project / "docs" / "continued.md"
+    page.write_text(
+        '# Continued\n\n```python\n--8<-- "snippets/examples.py:define"\n```\n\n'
+        '```python title="Continued: print it"\n--8<-- "snippets/examples.py:use"\n```\n\n'
+        '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n42\n```\n'
+    )
+    broken("docs/continued.md").assert_outcomes(passed=2, skipped=2)
+    # without the title, the second block runs alone, as a reader pasting it would: NameError
+    page.write_text(page.read_text().replace(' title="Continued: print it"', ""))
+    result = broken("docs/continued.md")
+    result.assert_outcomes(passed=1, failed=1, skipped=2)
+    result.stdout.fnmatch_lines(["NameError: name 'answer' is not defined"])
+
+
+def test_not_run_title_skips_with_the_visible_reason(broken, project):
+    (project / "docs" / "skipped.md").write_text(
+        '# Skipped\n\n```bash title="Not run by the tests: installs packages"\npip install torch\n```\n'
+    )
+    result = broken("docs/skipped.md", "-rs")
+    result.assert_outcomes(skipped=2)
+    result.stdout.fnmatch_lines(["*docs/skipped.md:3: Not run by the tests: installs packages*"])
+
+
+def test_blocks_start_from_fresh_torch_state(broken, project):
+    module = project / "snippets" / "examples.py"
+    module.write_text(
+        module.read_text()
+        + "\n# --8<-- [start:change_state]\nimport torch\n\ntorch.set_default_dtype(torch.float64)\n"
+        "torch.set_grad_enabled(False)\n# --8<-- [end:change_state]\n"
+        "\n# --8<-- [start:read_state]\nimport torch\n\nprint(torch.get_default_dtype(), "
+        "torch.is_grad_enabled())\n# --8<-- [end:read_state]\n"
+    )
+    (project / "docs" / "state.md").write_text(
+        '# State\n\n```python\n--8<-- "snippets/examples.py:change_state"\n```\n\n'
+        '```python\n--8<-- "snippets/examples.py:read_state"\n```\n\n'
+        '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\ntorch.float32 True\n```\n'
+    )
+    broken("docs/state.md").assert_outcomes(passed=2, skipped=2)
+
+
+def test_cuda_pass_is_collected_and_skipped_with_its_reason_without_a_gpu(broken):
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU: the CUDA pass runs for real")
+    result = broken("docs/wrong_output.md", "-rs", "-m", "cuda")
+    result.assert_outcomes(skipped=1, deselected=1)
+    result.stdout.fnmatch_lines(["*CUDA pass: torch.cuda.is_available() is False on this machine*"])
