@@ -38,7 +38,7 @@ def docs(session: nox.Session) -> None:
     """Build the site strictly into site/ (a warning fails), then count its Python blocks."""
     install(session, "test", "docs")
     session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=SITE_ENV)
-    session.run("python", "-m", "tests.site_blocks", "site")
+    session.run("python", "-m", "tests.check_site", "site")
 
 
 @nox.session(python=PYTHON)

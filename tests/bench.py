@@ -40,7 +40,9 @@ def main(argv: list[str]) -> int:
             timed(suite)
         suite_s = timed(suite)
         top = slowest(junit)
-        build_s = timed(["mkdocs", "build", "--strict", "--quiet", "--site-dir", str(Path(tmp) / "site")])
+        build_s = timed(
+            ["mkdocs", "build", "--strict", "--quiet", "--site-dir", str(Path(tmp) / "site")]
+        )
         pages = sorted(Path(tmp, "site").rglob("*.html"))
         largest = max(pages, key=lambda p: p.stat().st_size)
         largest_rel = largest.relative_to(Path(tmp, "site"))
@@ -54,8 +56,10 @@ def main(argv: list[str]) -> int:
     print(f"CPU suite (warm):    {suite_s:6.1f} s")
     print(f"strict build:        {build_s:6.1f} s")
     print(f"pages:               {len(md_pages)} Markdown pages, {len(pages)} HTML files built")
-    print(f"blocks:              {len(blocks)} runnable ({len(python_blocks)} Python), "
-          f"{sum(b.expected_output is not None for b in blocks)} with their output shown")
+    print(
+        f"blocks:              {len(blocks)} runnable ({len(python_blocks)} Python), "
+        f"{sum(b.expected_output is not None for b in blocks)} with their output shown"
+    )
     print(f"largest page:        {largest_size} bytes ({largest_rel})")
     print("ten slowest test items:")
     for seconds, name in top:

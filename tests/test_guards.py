@@ -67,9 +67,19 @@ def broken(project: Path, capsys: pytest.CaptureFixture):
         outcomes = _Outcomes()
         capsys.readouterr()
         ret = pytest.main(
-            ["-p", "tests.blocks.plugin", "-p", "no:cacheprovider", "-p", "no:unraisableexception",
-             "--rootdir", str(project),
-             "-c", os.devnull, *args],
+            [
+                "-p",
+                "tests.blocks.plugin",
+                "-p",
+                "no:cacheprovider",
+                "-p",
+                "no:unraisableexception",
+                "--rootdir",
+                str(project),
+                "-c",
+                os.devnull,
+                *args,
+            ],
             plugins=[outcomes],
         )
         captured = capsys.readouterr()
@@ -154,7 +164,7 @@ def test_wrong_output_fails_with_a_diff(broken):
 
 def test_update_outputs_rewrites_the_output_fence(broken, project):
     broken("docs/wrong_output.md", "--update-outputs").assert_outcomes(passed=1, skipped=1)
-    assert "```text title=\"Output\"\n6.0\n```" in (project / "docs/wrong_output.md").read_text()
+    assert '```text title="Output"\n6.0\n```' in (project / "docs/wrong_output.md").read_text()
     broken("docs/wrong_output.md").assert_outcomes(passed=1, skipped=1)
 
 
@@ -175,7 +185,9 @@ def test_network_use_fails_the_block(broken):
     result = broken("docs/network.md")
     result.assert_outcomes(failed=1, skipped=1)
     result.stdout.fnmatch_lines(
-        ["the block tried to reach the network (look up 'download.pytorch.org'). Recipes run offline.*"]
+        [
+            "the block tried to reach the network (look up 'download.pytorch.org'). Recipes run offline.*"
+        ]
     )
 
 
@@ -196,7 +208,9 @@ def test_exception_keeps_its_type_and_points_at_the_snippet_line(broken):
 def test_module_runs_as_a_script_and_its_failures_are_reported(broken):
     result = broken("snippets/examples.py")
     result.assert_outcomes(failed=2)  # [script] here, [sections] for the orphan
-    result.stdout.fnmatch_lines(["snippets/examples.py[[]script[]]: the block tried to reach the network*"])
+    result.stdout.fnmatch_lines(
+        ["snippets/examples.py[[]script[]]: the block tried to reach the network*"]
+    )
 
 
 def test_hidden_directives_are_refused(broken, project):
@@ -206,14 +220,18 @@ def test_hidden_directives_are_refused(broken, project):
     )
     result = broken("docs/hidden.md")
     result.stdout.fnmatch_lines(
-        ["docs/hidden.md:3: hidden directive '<!--pytest.mark.skip-->': readers cannot see it. Fix:*"]
+        [
+            "docs/hidden.md:3: hidden directive '<!--pytest.mark.skip-->': readers cannot see it. Fix:*"
+        ]
     )
     assert result.ret != 0
 
 
 def test_every_python_fence_flavour_is_collected(broken, project):
     fences = ["python", "py", 'python title="A title"', 'python hl_lines="1"', "{.python .extra}"]
-    body = "".join(f'```{info}\n--8<-- "snippets/examples.py:prints_six"\n```\n\n' for info in fences)
+    body = "".join(
+        f'```{info}\n--8<-- "snippets/examples.py:prints_six"\n```\n\n' for info in fences
+    )
     (project / "docs" / "flavours.md").write_text("# Flavours\n\n" + body)
     broken("docs/flavours.md").assert_outcomes(passed=5, skipped=5)
 

@@ -25,8 +25,12 @@ SHELL = {"bash", "sh", "shell", "console"}
 PLAIN = {"text", "txt", ""}  # not code: shown as is, never run
 
 TITLE = re.compile(r"""\btitle=(?P<q>["'])(?P<title>.*?)(?P=q)""")
-OUTPUT_MARKER = re.compile(r"^\s*<!--\s*pytest-codeblocks:expected-output(-ignore-whitespace)?\s*-->\s*$")
-HIDDEN_DIRECTIVE = re.compile(r"^\s*<!--\s*(pytest-codeblocks:(?!expected-output)\S+|pytest\.mark\.\S+)")
+OUTPUT_MARKER = re.compile(
+    r"^\s*<!--\s*pytest-codeblocks:expected-output(-ignore-whitespace)?\s*-->\s*$"
+)
+HIDDEN_DIRECTIVE = re.compile(
+    r"^\s*<!--\s*(pytest-codeblocks:(?!expected-output)\S+|pytest\.mark\.\S+)"
+)
 
 CONTINUED = "continued"
 NEEDS_CUDA = "needs cuda"

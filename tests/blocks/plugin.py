@@ -1,9 +1,9 @@
 """The pytest side: every page under docs/ and every module under snippets/ becomes test items.
 
-    docs/tensors/creation.md:42[cpu]    the block whose fence opens on line 42, CPU pass
-    docs/tensors/creation.md:42[cuda]   the same block, CUDA pass (skipped without a GPU)
-    snippets/tensors/creation.py[script]    the module runs top to bottom as a script
-    snippets/tensors/creation.py[sections]  every section is included by a page; no code outside them
+docs/tensors/creation.md:42[cpu]    the block whose fence opens on line 42, CPU pass
+docs/tensors/creation.md:42[cuda]   the same block, CUDA pass (skipped without a GPU)
+snippets/tensors/creation.py[script]    the module runs top to bottom as a script
+snippets/tensors/creation.py[sections]  every section is included by a page; no code outside them
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from .runner import (
     BlockWarned,
     NetworkUsed,
     ShellFailed,
-    _origin_finder as origin_finder,
     relative,
     run_block,
     run_module_as_script,
     virtual_filename,
+)
+from .runner import (
+    _origin_finder as origin_finder,
 )
 from .snippets import Expander, code_outside_sections, includes_in_pages, sections_of
 
@@ -117,8 +119,11 @@ class PageFile(pytest.File):
         for block in blocks:
             for device in DEVICES:
                 yield BlockItem.from_parent(
-                    self, name=f"{self.path.name}:{block.lineno}[{device}]",
-                    nodeid=f"{block.id}[{device}]", block=block, device=device,
+                    self,
+                    name=f"{self.path.name}:{block.lineno}[{device}]",
+                    nodeid=f"{block.id}[{device}]",
+                    block=block,
+                    device=device,
                 )
 
     def repr_failure(self, excinfo):

@@ -14,6 +14,7 @@ In-process (fast: torch is imported once per session), but each block gets
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import ipaddress
 import linecache
@@ -219,8 +220,9 @@ def _accelerators_hidden(hide: bool) -> Iterator[None]:
         (torch.accelerator, "is_available"),
     ]
     saved = [(obj, name, getattr(obj, name)) for obj, name in patches]
-    for obj, name in patches:
-        setattr(obj, name, lambda: False)
+    for obj, name, original in saved:
+        # wraps() keeps `__wrapped__` etc.: torch._dynamo reads them when it is first imported
+        setattr(obj, name, functools.wraps(original)(lambda: False))
     try:
         yield
     finally:
@@ -300,7 +302,9 @@ def run_module_as_script(path: Path) -> None:
     module.__dict__.update({"__builtins__": __builtins__, "__file__": str(path)})
     code = compile(path.read_text(encoding="utf-8"), str(path), "exec")
     with (
-        _sandbox(module, "cpu", where=lambda filename, lineno: f"{relative(Path(filename))}:{lineno}"),
+        _sandbox(
+            module, "cpu", where=lambda filename, lineno: f"{relative(Path(filename))}:{lineno}"
+        ),
         contextlib.redirect_stdout(io.StringIO()),
     ):
         exec(code, module.__dict__)

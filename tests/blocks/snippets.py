@@ -12,9 +12,13 @@ import markdown
 from pymdownx.snippets import SnippetMissingError
 
 # `--8<-- "snippets/tensors/creation.py:zeros"` (single-line form, the only one pages use)
-INCLUDE = re.compile(r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+(?P<quote>["'])(?P<target>[^"']+)(?P=quote)\s*$""")
+INCLUDE = re.compile(
+    r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+(?P<quote>["'])(?P<target>[^"']+)(?P=quote)\s*$"""
+)
 # `# --8<-- [start:zeros]` / `# --8<-- [end:zeros]`
-SECTION_MARK = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s+\[(?P<kind>start|end):(?P<name>[a-z][-_0-9a-z]*)\]\s*$")
+SECTION_MARK = re.compile(
+    r"^\s*#\s*-{1,}8<-{1,}\s+\[(?P<kind>start|end):(?P<name>[a-z][-_0-9a-z]*)\]\s*$"
+)
 
 
 class IncludeError(Exception):
@@ -110,9 +114,7 @@ class Expander:
             return [None] * count
         lines = file.read_text(encoding="utf-8").splitlines()
         numbers = [
-            n
-            for n in range(section.start + 1, section.end)
-            if not SECTION_MARK.match(lines[n - 1])
+            n for n in range(section.start + 1, section.end) if not SECTION_MARK.match(lines[n - 1])
         ]
         if len(numbers) != count:
             return [None] * count

@@ -1,6 +1,7 @@
-"""Check the built site against the tests: every Python block a reader sees was run, as shown.
+"""Check the built site: every Python block a reader sees is run by the tests, as shown, and no
+page loads anything from another host.
 
-    python -m tests.site_blocks site
+    python -m tests.check_site site
 
 For each page, the Python code blocks in its built HTML must be exactly the expanded blocks the
 test collector runs, in the same order and with the same text. Prints the two counts.
@@ -19,6 +20,29 @@ from tests.blocks.snippets import Expander
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class _ExternalLoads(HTMLParser):
+    """Scripts, stylesheets, images and frames that a browser would fetch from another host."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        url = None
+        if tag in ("script", "img", "iframe", "source", "audio", "video"):
+            url = attributes.get("src")
+        elif tag == "link" and attributes.get("rel") in (
+            "stylesheet",
+            "preload",
+            "preconnect",
+            "icon",
+        ):
+            url = attributes.get("href")
+        if url and url.split(":", 1)[0] in ("http", "https", "") and url.startswith(("http", "//")):
+            self.found.append(f"<{tag}> {url}")
+
+
 class _CodeBlocks(HTMLParser):
     """Collects the text of each `<div class="language-python highlight">` block's <code>."""
 
@@ -34,7 +58,9 @@ class _CodeBlocks(HTMLParser):
         if tag == "div":
             if self._depth:
                 self._depth += 1
-            elif "highlight" in classes and any(c.removeprefix("language-") in PYTHON for c in classes):
+            elif "highlight" in classes and any(
+                c.removeprefix("language-") in PYTHON for c in classes
+            ):
                 self._depth = 1
         elif tag == "code" and self._depth:
             self._in_code, self._text = True, []
@@ -84,6 +110,12 @@ def main(site: Path) -> int:
         for block, text in zip(expected, parser.blocks, strict=True):
             if block.code.rstrip("\n") != text.rstrip("\n"):
                 problems.append(f"{block.id}: the site shows other code than the tests run")
+    for built in sorted(site.rglob("*.html")):
+        loads = _ExternalLoads()
+        loads.feed(built.read_text(encoding="utf-8"))
+        problems.extend(
+            f"{built.relative_to(site)}: loads {url} from another host" for url in loads.found
+        )
     exempt = [b for b in collected if b.skip_reason]
     cuda_only = [b for b in collected if b.needs_cuda and not b.skip_reason]
     print(
