@@ -18,6 +18,7 @@ from .outputs import OutputUpdater, output_diff, outputs_match
 from .pages import Block, PageError, read_page
 from .runner import (
     BlockWarned,
+    FreshProcessFailed,
     NetworkUsed,
     ShellFailed,
     relative,
@@ -50,6 +51,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite each page's Output fences with what its blocks print (CPU pass); "
         "adds an Output fence under blocks that print but show none. Review the diff.",
+    )
+    group.addoption(
+        "--fresh",
+        action="store_true",
+        help="run each block in a new python process, as a reader pasting it would (slow)",
     )
 
 
@@ -150,7 +156,7 @@ class BlockItem(pytest.Item):
         if self.device == "cpu" and block.needs_cuda:
             pytest.skip(f"{block.id}: {block.title}")
         root, _ = _project(self.config.rootpath)
-        printed = run_block(block, self.device, root)
+        printed = run_block(block, self.device, root, fresh=self.config.getoption("fresh"))
         if self.config.getoption("update_outputs") and self.device == "cpu":
             if block.expected_output is None or not outputs_match(block, printed, "cpu"):
                 self.config.stash[_updater_key].record(self.path, block, printed)
@@ -179,7 +185,7 @@ class BlockItem(pytest.Item):
                 + f"Fix: correct the recipe, or if the new output is right, run\n"
                 f"    nox -s tests -- --update-outputs {block.page}\nand review the diff."
             )
-        if isinstance(error, (BlockWarned, NetworkUsed, ShellFailed)):
+        if isinstance(error, (BlockWarned, NetworkUsed, ShellFailed, FreshProcessFailed)):
             return head + str(error)
         return head + format_block_exception(error, block)
 

@@ -45,15 +45,49 @@ class ShellFailed(Exception):
     """A shell block exited non-zero."""
 
 
+class FreshProcessFailed(Exception):
+    """With --fresh: the block failed when pasted into a new python process."""
+
+
 def virtual_filename(block: Block) -> str:
     return f"<{block.id}>"
 
 
-def run_block(block: Block, device: str, root: Path) -> str:
-    """Run a block (after the blocks it continues); return what it printed."""
-    if block.is_python:
-        return _run_python(block, device)
-    return _run_shell(block, root)
+def run_block(block: Block, device: str, root: Path, fresh: bool = False) -> str:
+    """Run a block (after the blocks it continues); return what it printed.
+
+    fresh=True pastes it into a new `python` process instead: slower (each pays the imports),
+    and the literal proof of the promise that every block runs alone.
+    """
+    if not block.is_python:
+        return _run_shell(block, root)
+    if fresh:
+        return _run_fresh(block, device, root)
+    return _run_python(block, device)
+
+
+def _run_fresh(block: Block, device: str, root: Path) -> str:
+    chain = _chain(block)
+    # earlier parts of a chain run first with their output discarded, as in the in-process pass
+    code = "import contextlib, io\n"
+    for part in chain[:-1]:
+        code += f"with contextlib.redirect_stdout(io.StringIO()):\n    exec({part.code!r})\n"
+    code += block.code
+    env = dict(os.environ)
+    if device == "cpu":
+        env["CUDA_VISIBLE_DEVICES"] = ""
+    flags = [f"-Werror::{c.__name__}" for c in FAILING_WARNINGS]
+    result = subprocess.run(
+        [sys.executable, *flags, "-c", code],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise FreshProcessFailed(f"a fresh python exited with {result.returncode}:\n{result.stderr}")
+    return result.stdout
 
 
 def _chain(block: Block) -> list[Block]:
