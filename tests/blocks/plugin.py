@@ -9,6 +9,7 @@ snippets/tensors/creation.py[sections]  every section is included by a page; no 
 from __future__ import annotations
 
 import functools
+import sys
 import traceback
 from pathlib import Path
 
@@ -56,6 +57,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--fresh",
         action="store_true",
         help="run each block in a new python process, as a reader pasting it would (slow)",
+    )
+    group.addoption(
+        "--scripts",
+        action="store_true",
+        help="also run each snippet module top to bottom as a script (the blocks already run "
+        "every section; this checks the module as a whole, about 15 s)",
     )
 
 
@@ -223,10 +230,41 @@ def format_exception_from(error: BaseException, own_files: set[str], where) -> s
 class SnippetModule(pytest.File):
     def collect(self):
         rel = self.path.relative_to(self.config.rootpath).as_posix()
-        for check in ("script", "sections"):
+        checks = ("script", "sections") if self.config.getoption("scripts") else ("sections",)
+        for check in checks:
             yield SnippetCheck.from_parent(
                 self, name=f"{self.path.name}[{check}]", nodeid=f"{rel}[{check}]", check=check
             )
+
+
+def layout_problems(module: Path, root: Path) -> list[str]:
+    """One topic, one name: snippets/<section>/<topic>.py has its page docs/<section>/<topic>.md."""
+    rel = module.relative_to(root).as_posix()
+    stem = module.stem
+    problems = []
+    if not stem.isidentifier():
+        problems.append(
+            f"{rel}:1: '{stem}' is not a Python module name. Fix: rename it to "
+            f"{stem.replace('-', '_')}.py (pages use dashes, modules underscores)."
+        )
+    elif stem in sys.stdlib_module_names:
+        problems.append(
+            f"{rel}:1: '{stem}.py' shadows the standard library module '{stem}' when the module "
+            f"runs as a script (its folder comes first on sys.path). Fix: choose another topic name."
+        )
+    page = (
+        root
+        / "docs"
+        / module.parent.relative_to(root / "snippets")
+        / f"{stem.replace('_', '-')}.md"
+    )
+    if not page.is_file():
+        problems.append(
+            f"{rel}:1: no page {page.relative_to(root).as_posix()} for this module. Fix: a topic "
+            f"has one name in two places: snippets/<section>/<topic>.py and docs/<section>/<topic>.md "
+            f"(underscores in the module become dashes in the page)."
+        )
+    return problems
 
 
 @functools.cache
@@ -245,7 +283,7 @@ class SnippetCheck(pytest.Item):
             return
         root = self.config.rootpath
         rel = self.path.relative_to(root).as_posix()
-        problems = []
+        problems = layout_problems(self.path, root)
         for line in code_outside_sections(self.path):
             problems.append(
                 f"{rel}:{line}: code outside any section: no page shows it, yet it runs with the "

@@ -86,7 +86,9 @@ def _run_fresh(block: Block, device: str, root: Path) -> str:
         timeout=600,
     )
     if result.returncode != 0:
-        raise FreshProcessFailed(f"a fresh python exited with {result.returncode}:\n{result.stderr}")
+        raise FreshProcessFailed(
+            f"a fresh python exited with {result.returncode}:\n{result.stderr}"
+        )
     return result.stdout
 
 

@@ -72,8 +72,15 @@ _SETTINGS_BY_TEXT: dict[str, dict] = {}
 
 def _settings_as_written(mkdocs_yml: Path) -> dict:
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
 
-    config = load_config(config_file=str(mkdocs_yml))
+    try:
+        config = load_config(config_file=str(mkdocs_yml))
+    except Abort as error:  # the reason was logged just above
+        raise RuntimeError(
+            f"{mkdocs_yml}: MkDocs cannot load this config ({error}); the tests read the snippet "
+            f"settings through it. Is the theme installed (the 'docs' dependency group)?"
+        ) from None
     return dict(config["mdx_configs"].get("pymdownx.snippets", {}))
 
 
