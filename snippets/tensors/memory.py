@@ -1,0 +1,112 @@
+"""Copy or share memory: torch.tensor, from_numpy, as_tensor, .numpy(), torch.Tensor, clone."""
+
+# --8<-- [start:tensor_copies]
+import numpy as np
+import torch
+
+a = np.array([1, 2, 3])
+t = torch.tensor(a)  # always a copy
+a[0] = 100
+print(a)
+print(t)  # unchanged
+# --8<-- [end:tensor_copies]
+
+# --8<-- [start:from_numpy_shares]
+import numpy as np
+import torch
+
+a = np.array([1.0, 2.0, 3.0])
+t = torch.from_numpy(a)  # no copy: the tensor uses the array's memory
+a[0] = 100  # change the array...
+print(t)  # ...and the tensor sees it
+t[1] = -1  # and the other way round
+print(a)
+print(t.dtype)  # NumPy's default float is float64, and from_numpy keeps it
+# --8<-- [end:from_numpy_shares]
+
+# --8<-- [start:as_tensor]
+import numpy as np
+import torch
+
+a = np.array([1.0, 2.0, 3.0])  # float64
+same = torch.as_tensor(a)  # dtype matches: shares, like from_numpy
+cast = torch.as_tensor(a, dtype=torch.float32)  # dtype changes: must copy
+a[0] = 100
+print(same)
+print(cast)
+# --8<-- [end:as_tensor]
+
+# --8<-- [start:cast_copies]
+import numpy as np
+import torch
+from torch import nn
+
+layer = nn.Linear(3, 1)  # parameters are float32
+a = np.zeros((2, 3))  # float64
+try:
+    layer(torch.from_numpy(a))
+except RuntimeError as e:
+    print(type(e).__name__, e)
+t = torch.from_numpy(a).float()  # fix: .float() makes a float32 copy
+print(layer(t).shape)
+a[0, 0] = 100
+print(t[0, 0])  # the copy does not follow the array
+# --8<-- [end:cast_copies]
+
+# --8<-- [start:numpy_shares]
+import torch
+
+t = torch.zeros(3)
+n = t.numpy()  # no copy: the array uses the tensor's memory
+t.add_(1)  # an in-place change of the tensor...
+print(n)  # ...shows in the array
+n[0] = 7
+print(t)
+c = t.numpy().copy()  # an independent array
+t.zero_()
+print(n, c)
+# --8<-- [end:numpy_shares]
+
+# --8<-- [start:negative_strides]
+import numpy as np
+import torch
+
+a = np.arange(4)[::-1]  # a reversed view: negative strides
+try:
+    torch.from_numpy(a)
+except ValueError as e:
+    print(type(e).__name__, str(e).split(",")[0])
+print(torch.from_numpy(a.copy()))  # fix: hand over a fresh, ordinary array
+# --8<-- [end:negative_strides]
+
+# --8<-- [start:legacy_tensor]
+import torch
+
+print(torch.Tensor([1, 2, 3]))  # legacy constructor: always float32
+print(torch.tensor([1, 2, 3]))  # torch.tensor infers int64
+u = torch.Tensor(3)  # an int means a SIZE: 3 uninitialized floats
+print(u.shape)
+print(torch.tensor(3))  # torch.tensor(3) is the number 3
+# --8<-- [end:legacy_tensor]
+
+# --8<-- [start:legacy_tensor_shares]
+import numpy as np
+import torch
+
+a = np.array([1.0, 2.0], dtype=np.float32)
+t = torch.Tensor(a)  # float32 array: the legacy constructor shares it
+a[0] = 100
+print(t)
+# --8<-- [end:legacy_tensor_shares]
+
+# --8<-- [start:clone]
+import torch
+
+x = torch.tensor([1, 2, 3, 4])
+alias = x  # the same tensor under a second name
+part = x[:2]  # slicing gives a view: it shares x's memory
+copy = x.clone()  # new memory
+x[0] = 100
+print(alias, part, copy)
+print(part.data_ptr() == x.data_ptr(), copy.data_ptr() == x.data_ptr())
+# --8<-- [end:clone]
