@@ -1,0 +1,106 @@
+"""torch.autograd.grad, higher-order gradients, hooks and a custom autograd.Function."""
+
+# --8<-- [start:autograd_grad]
+import torch
+
+x = torch.tensor(3.0, requires_grad=True)
+y = x**2
+(dy_dx,) = torch.autograd.grad(y, x)  # returns a tuple, one entry per input
+print(dy_dx)
+print(x.grad)  # untouched: nothing accumulates into .grad
+# --8<-- [end:autograd_grad]
+
+# --8<-- [start:higher_order]
+import torch
+
+x = torch.tensor(3.0, requires_grad=True)
+y = x**3
+(d1,) = torch.autograd.grad(y, x, create_graph=True)  # 3x^2, itself differentiable
+(d2,) = torch.autograd.grad(d1, x, create_graph=True)  # 6x
+(d3,) = torch.autograd.grad(d2, x)  # 6
+print(d1.item(), d2.item(), d3.item())
+# --8<-- [end:higher_order]
+
+# --8<-- [start:hook_inspect]
+import torch
+
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+h = x * 3
+handle = h.register_hook(lambda g: print("grad reaching h:", g))
+(h**2).sum().backward()
+print(x.grad)
+handle.remove()  # hooks stay until removed
+# --8<-- [end:hook_inspect]
+
+# --8<-- [start:hook_modify]
+import torch
+
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+x.register_hook(lambda g: g.clamp(max=5.0))  # a returned tensor replaces the gradient
+(x**3).sum().backward()  # raw gradient: 3x^2 = [3, 12]
+print(x.grad)
+# --8<-- [end:hook_modify]
+
+# --8<-- [start:custom_function]
+import torch
+
+
+class Sigmoid(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        out = 1 / (1 + torch.exp(-x))
+        ctx.save_for_backward(out)  # keep what backward needs
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        (out,) = ctx.saved_tensors
+        return grad_out * out * (1 - out)  # one gradient per forward input
+
+
+x = torch.tensor([0.0, 2.0], requires_grad=True)
+Sigmoid.apply(x).sum().backward()  # call .apply, never forward()
+print(torch.round(x.grad, decimals=4))
+# --8<-- [end:custom_function]
+
+# --8<-- [start:gradcheck]
+import torch
+
+
+class Sigmoid(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        out = 1 / (1 + torch.exp(-x))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        (out,) = ctx.saved_tensors
+        return grad_out * out * (1 - out)
+
+
+torch.manual_seed(0)
+x = torch.randn(5, dtype=torch.float64, requires_grad=True)  # float64 for gradcheck
+print(torch.autograd.gradcheck(Sigmoid.apply, (x,)))  # compares with finite differences
+# --8<-- [end:gradcheck]
+
+# --8<-- [start:straight_through]
+import torch
+
+
+class RoundSTE(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return torch.round(x)  # round() alone has a zero gradient almost everywhere
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        return grad_out  # pretend it was the identity
+
+
+x = torch.tensor([0.4, 1.6], requires_grad=True)
+y = RoundSTE.apply(x)
+(y * 10).sum().backward()
+print(y, x.grad)
+# --8<-- [end:straight_through]

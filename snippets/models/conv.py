@@ -1,0 +1,79 @@
+"""Convolution, pooling and flattening layers: shapes and what each computes."""
+
+# --8<-- [start:conv2d]
+import torch
+from torch import nn
+
+conv = nn.Conv2d(in_channels=3, out_channels=8, kernel_size=3, padding=1)
+x = torch.randn(2, 3, 32, 32)  # (batch, channels, height, width)
+print(conv(x).shape)
+print("weight:", tuple(conv.weight.shape))  # (out_channels, in_channels, kH, kW)
+print("bias:  ", tuple(conv.bias.shape))
+# --8<-- [end:conv2d]
+
+# --8<-- [start:conv2d_stride]
+import torch
+from torch import nn
+
+x = torch.randn(1, 3, 32, 32)
+print(nn.Conv2d(3, 8, kernel_size=3)(x).shape)  # no padding: loses a border
+print(nn.Conv2d(3, 8, kernel_size=3, padding="same")(x).shape)  # keeps the size
+print(nn.Conv2d(3, 8, kernel_size=3, stride=2, padding=1)(x).shape)  # halves it
+print(nn.Conv2d(3, 8, kernel_size=1)(x).shape)  # 1x1: mixes channels only
+# --8<-- [end:conv2d_stride]
+
+# --8<-- [start:conv1d]
+import torch
+from torch import nn
+
+conv = nn.Conv1d(in_channels=4, out_channels=6, kernel_size=3)
+signals = torch.randn(2, 4, 10)  # (batch, channels, length)
+print(conv(signals).shape)
+print("weight:", tuple(conv.weight.shape))  # (out_channels, in_channels, k)
+# --8<-- [end:conv1d]
+
+# --8<-- [start:conv1d_layout]
+import torch
+from torch import nn
+
+conv = nn.Conv1d(in_channels=4, out_channels=6, kernel_size=3)
+seq = torch.randn(2, 10, 4)  # (batch, length, features): the RNN/transformer layout
+try:
+    conv(seq)
+except RuntimeError as e:
+    print(type(e).__name__, e)
+
+print(conv(seq.transpose(1, 2)).shape)  # move features to dim 1
+# --8<-- [end:conv1d_layout]
+
+# --8<-- [start:pooling]
+import torch
+from torch import nn
+
+x = torch.arange(16.0).reshape(1, 1, 4, 4)
+print(x[0, 0])
+print(nn.MaxPool2d(kernel_size=2)(x)[0, 0])  # stride defaults to kernel_size
+print(nn.AvgPool2d(kernel_size=2)(x)[0, 0])
+# --8<-- [end:pooling]
+
+# --8<-- [start:adaptive_pooling]
+import torch
+from torch import nn
+
+pool = nn.AdaptiveAvgPool2d((1, 1))  # you choose the output size, not the kernel
+for size in (7, 13, 32):
+    x = torch.randn(2, 16, size, size)
+    print(tuple(x.shape), "->", tuple(pool(x).shape))
+print(torch.allclose(pool(x).flatten(1), x.mean(dim=(2, 3))))  # global average pooling
+print(nn.AdaptiveMaxPool2d((2, 3))(torch.randn(2, 16, 9, 9)).shape)
+# --8<-- [end:adaptive_pooling]
+
+# --8<-- [start:flatten]
+import torch
+from torch import nn
+
+x = torch.zeros(8, 16, 5, 5)
+print(nn.Flatten()(x).shape)  # start_dim=1: keeps the batch dimension
+print(x.flatten(start_dim=1).shape)  # the same as a tensor method
+print(torch.flatten(x).shape)  # start_dim=0: flattens the batch away too
+# --8<-- [end:flatten]
