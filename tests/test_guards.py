@@ -105,7 +105,7 @@ def test_orphan_section_fails_naming_module_and_line(broken):
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
-            "snippets/examples.py:27: section 'orphan' is not included by any page*Fix: include it*",
+            "snippets/examples.py:39: section 'orphan' is not included by any page*Fix: include it*",
             '    --8<-- "snippets/examples.py:orphan"',
         ]
     )
@@ -117,7 +117,7 @@ def test_code_outside_sections_fails(broken, project):
     module = project / "snippets" / "examples.py"
     module.write_text(module.read_text() + "\nprint('loose code')\n")
     result = broken("snippets/examples.py", "-k", "sections")
-    result.stdout.fnmatch_lines(["snippets/examples.py:31: code outside any section*Fix:*"])
+    result.stdout.fnmatch_lines(["snippets/examples.py:43: code outside any section*Fix:*"])
 
 
 def test_missing_section_and_missing_file_fail_the_tests(broken):
@@ -126,7 +126,7 @@ def test_missing_section_and_missing_file_fail_the_tests(broken):
     result.stdout.fnmatch_lines(
         [
             "docs/missing_section.md:4: section 'no_such_section' is not in snippets/examples.py "
-            "(its sections: downloads, orphan, prints_six, raises, warns). Fix: add*",
+            "(its sections: downloads, draws, orphan, prints_six, raises, reads_numbers, warns). Fix: add*",
             "docs/missing_section.md:8: snippet file 'snippets/no_such_module.py' does not exist. Fix:*",
         ]
     )
@@ -291,3 +291,48 @@ def test_cuda_pass_is_collected_and_skipped_with_its_reason_without_a_gpu(broken
     result = broken("docs/wrong_output.md", "-rs", "-m", "cuda")
     result.assert_outcomes(skipped=1, deselected=1)
     result.stdout.fnmatch_lines(["*CUDA pass: torch.cuda.is_available() is False on this machine*"])
+
+
+def test_a_picture_the_block_does_not_draw_fails(broken):
+    result = broken("docs/figures.md", "-m", "cpu")
+    result.assert_outcomes(passed=1, failed=1, deselected=2)  # drawn.png is drawn; six.png not
+    result.stdout.fnmatch_lines(
+        [
+            "docs/figures.md:18: the page shows figures/six.png, but the block above "
+            "(docs/figures.md:9) did not write six.png. Fix: save the picture*"
+        ]
+    )
+
+
+def test_needs_data_runs_the_maker_first_in_the_same_directory(broken):
+    result = broken("docs/needs_data.md", "-m", "cpu")
+    result.assert_outcomes(passed=1, failed=1, deselected=2)
+    result.stdout.fnmatch_lines(
+        [
+            "docs/needs_data.md:12: 'Needs data: nosuch' names no data maker. Fix: use one of "
+            "numbers, mobilenet_v3_small_weights, resnet18_weights*"
+        ]
+    )
+
+
+def test_each_block_runs_in_its_own_scratch_directory(broken, project):
+    """A file a block writes is gone for the next block: nothing leaks between blocks."""
+    (project / "docs" / "scratch.md").write_text(
+        '# Scratch\n\n```python\n--8<-- "snippets/examples.py:draws"\n```\n\n'
+        '```python\n--8<-- "snippets/examples.py:reads_numbers"\n```\n'
+    )
+    result = broken("docs/scratch.md", "-m", "cpu")
+    result.assert_outcomes(passed=1, failed=1, deselected=2)
+    result.stdout.fnmatch_lines(["*FileNotFoundError*data/numbers.txt*"])
+    assert not (project / "drawn.png").exists()
+
+
+def test_a_saved_script_runs_from_the_shell_block_under_it(broken, project):
+    (project / "docs" / "script.md").write_text(
+        '# Script\n\n```python title="Save as: six.py"\n--8<-- "snippets/examples.py:prints_six"\n'
+        '```\n\n```bash title="Continued: run it"\npython six.py\n```\n\n'
+        '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n6.0\n```\n'
+    )
+    result = broken("docs/script.md", "-m", "cpu", "-rs")
+    result.assert_outcomes(passed=1, skipped=1, deselected=2)
+    result.stdout.fnmatch_lines(["*docs/script.md:3: the script runs in docs/script.md:7*"])

@@ -5,8 +5,13 @@ A directive is always visible to the reader: it is the fence's title.
     ```python title="Continued: ..."             runs the block above first, in the same namespace
     ```python title="Needs CUDA: ..."            skipped in the CPU pass, with that reason
     ```bash title="Not run by the tests: ..."    skipped, with the title as the reason
+    ```python title="Needs data: mnist ..."      runs the data maker named first (see fixtures.py)
+    ```python title="Save as: train.py"          a script: runs as `python train.py`; a shell block
+                                                 titled "Continued: ..." under it finds the file
 
-and an Output fence titled "Output on a CPU-only machine" is compared in the CPU pass only.
+An Output fence titled "Output on a CPU-only machine" is compared in the CPU pass only. An image
+`![...](figures/name.png)` after a block (before the next fence) is a picture the block draws:
+the block must write `name.png` in its working directory; the site build runs it to make the file.
 """
 
 from __future__ import annotations
@@ -35,11 +40,23 @@ HIDDEN_DIRECTIVE = re.compile(
 CONTINUED = "continued"
 NEEDS_CUDA = "needs cuda"
 NOT_RUN = "not run by the tests"
+NEEDS_DATA = re.compile(r"^needs data:\s*(?P<name>[a-z0-9_]+)", re.IGNORECASE)
+SAVE_AS = re.compile(r"^save as:\s*(?P<name>[\w.-]+\.py)\b", re.IGNORECASE)
+FIGURE = re.compile(r"!\[[^\]]*\]\((?P<path>figures/[^)\s]+)")
 CPU_ONLY_OUTPUT = "output on a cpu-only machine"
 
 
 class PageError(Exception):
     """A mistake in a page that a contributor must fix; the message names file, line and fix."""
+
+
+@dataclass
+class Setup:
+    """Code a block needs run first: a data maker from a snippet module, or a test fixture."""
+
+    name: str
+    code: str
+    origin: str  # "snippets/data/tiny_datasets.py, section 'mnist'"
 
 
 @dataclass
@@ -57,6 +74,9 @@ class Block:
     output_cpu_only: bool = False
     ignore_whitespace: bool = False
     continues: Block | None = None
+    continued_by: Block | None = None
+    setup: Setup | None = None  # a data maker that runs first, in the same working directory
+    figures: list[tuple[str, int]] = field(default_factory=list)  # (figures/x.png, page line)
     problems: list[str] = field(default_factory=list)  # contributor errors found while reading
 
     @property
@@ -72,6 +92,16 @@ class Block:
         if self.title.lower().startswith(NOT_RUN):
             return self.title
         return None
+
+    @property
+    def needs_data(self) -> str | None:
+        m = NEEDS_DATA.match(self.title)
+        return m["name"].lower() if m else None
+
+    @property
+    def save_as(self) -> str | None:
+        m = SAVE_AS.match(self.title)
+        return m["name"] if m else None
 
     @property
     def needs_cuda(self) -> bool:
@@ -147,7 +177,18 @@ def read_page(path: Path, root: Path, expander: Expander) -> list[Block]:
                     f"Fix: remove the title or move the block."
                 )
             block.continues = previous
+            if previous is not None:
+                previous.continued_by = block
         _expand(block, expander)
+        if block.needs_data:
+            from .fixtures import data_setup
+
+            try:
+                block.setup = data_setup(block.needs_data, expander)
+            except ValueError as error:
+                block.problems.append(f"{block.id}: {error}")
+        end = block.output_fence[1] if block.output_fence else _closing_fence(lines, cb.lineno)
+        block.figures = _figures_after(lines, end)
         blocks.append(block)
         if block.language in PYTHON | SHELL:
             previous = block
@@ -182,6 +223,27 @@ def _expand(block: Block, expander: Expander) -> None:
         origins.extend(expander.origin_lines(include, len(expanded)))
     block.code = "\n".join(code_lines) + "\n"
     block.origins = origins
+
+
+def _closing_fence(lines: list[str], opening_line: int) -> int:
+    """1-based line number of the fence that closes the one opened on `opening_line`."""
+    opening = lines[opening_line - 1].lstrip()
+    ticks = len(opening) - len(opening.lstrip("`"))
+    i = opening_line
+    while i < len(lines) and not lines[i].lstrip().startswith("`" * ticks):
+        i += 1
+    return i + 1
+
+
+def _figures_after(lines: list[str], end_line: int) -> list[tuple[str, int]]:
+    """Images under figures/ between a block (and its Output fence) and the next fence."""
+    found = []
+    for number in range(end_line + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if line.lstrip().startswith(("```", "~~~")):
+            break
+        found.extend((m["path"], number) for m in FIGURE.finditer(line))
+    return found
 
 
 def _find_output_fence(lines: list[str], code_fence_line: int) -> tuple[tuple[int, int], str]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import functools
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
 import pytest
 
+from .fixtures import is_png
 from .outputs import OutputUpdater, output_diff, outputs_match
 from .pages import Block, PageError, read_page
 from .runner import (
@@ -162,8 +164,22 @@ class BlockItem(pytest.Item):
             pytest.skip(f"{block.id}: {block.skip_reason}")
         if self.device == "cpu" and block.needs_cuda:
             pytest.skip(f"{block.id}: {block.title}")
+        if block.save_as and block.continued_by and not block.continued_by.is_python:
+            pytest.skip(
+                f"{block.id}: the script runs in {block.continued_by.id}, which launches it"
+            )
         root, _ = _project(self.config.rootpath)
-        printed = run_block(block, self.device, root, fresh=self.config.getoption("fresh"))
+        with tempfile.TemporaryDirectory(prefix="block-") as workdir:
+            printed = run_block(
+                block,
+                self.device,
+                root,
+                fresh=self.config.getoption("fresh"),
+                workdir=Path(workdir),
+            )
+            missing = missing_figures(block, Path(workdir))
+        if missing:
+            raise ContributorError("\n".join(missing))
         if self.config.getoption("update_outputs") and self.device == "cpu":
             if block.expected_output is None or not outputs_match(block, printed, "cpu"):
                 self.config.stash[_updater_key].record(self.path, block, printed)
@@ -195,6 +211,23 @@ class BlockItem(pytest.Item):
         if isinstance(error, (BlockWarned, NetworkUsed, ShellFailed, FreshProcessFailed)):
             return head + str(error)
         return head + format_block_exception(error, block)
+
+
+def missing_figures(block: Block, workdir: Path) -> list[str]:
+    """The pictures the page shows under a block that the block did not draw."""
+    problems = []
+    for figure, line in block.figures:
+        name = Path(figure).name
+        drawn = workdir / name
+        if not drawn.is_file():
+            problems.append(
+                f"{block.page}:{line}: the page shows {figure}, but the block above "
+                f"({block.id}) did not write {name}. Fix: save the picture from the block "
+                f'(plt.savefig("{name}") or save_image(grid, "{name}")), or correct the image path.'
+            )
+        elif drawn.suffix == ".png" and not is_png(drawn):
+            problems.append(f"{block.page}:{line}: {name} written by {block.id} is not a PNG file.")
+    return problems
 
 
 def format_block_exception(error: BaseException, block: Block) -> str:

@@ -1,6 +1,9 @@
 """Run one block the way a reader would: pasted alone into a fresh ``python``.
 
 In-process (fast: torch is imported once per session), but each block gets
+- a fresh, empty working directory (a reader's scratch folder), with TORCH_HOME inside it, and
+  a real script file as ``__file__`` (so DataLoader workers can be spawned, as on macOS/Windows);
+- the data it says it needs ("Needs data: NAME"), made first in that directory;
 - a fresh ``__main__`` module as its namespace (so ``if __name__ == "__main__":`` runs and classes
   it defines can be pickled, as in a real script);
 - torch's global state reset: a random seed as in a new process, default dtype and device,
@@ -23,6 +26,7 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import types
 import warnings
 from collections.abc import Iterator
@@ -53,42 +57,85 @@ def virtual_filename(block: Block) -> str:
     return f"<{block.id}>"
 
 
-def run_block(block: Block, device: str, root: Path, fresh: bool = False) -> str:
+def run_block(
+    block: Block, device: str, root: Path, fresh: bool = False, workdir: Path | None = None
+) -> str:
     """Run a block (after the blocks it continues); return what it printed.
 
+    It runs in `workdir` (a new temporary directory if None), which holds what it wrote after.
     fresh=True pastes it into a new `python` process instead: slower (each pays the imports),
     and the literal proof of the promise that every block runs alone.
     """
-    if not block.is_python:
-        return _run_shell(block, root)
+    with _working_directory(workdir) as cwd:
+        if block.setup is not None:
+            _run_setup(block, device, cwd, fresh)
+        for part in _chain(block):
+            if part.save_as:
+                (cwd / part.save_as).write_text(part.code, encoding="utf-8")
+        if not block.is_python:
+            return _run_shell(block, device, cwd)
+        if block.save_as:
+            return _python_process(block.save_as, device, cwd, what=f"python {block.save_as}")
+        if fresh:
+            return _run_fresh(block, device, cwd)
+        return _run_python(block, device, cwd)
+
+
+@contextlib.contextmanager
+def _working_directory(workdir: Path | None) -> Iterator[Path]:
+    with contextlib.ExitStack() as stack:
+        if workdir is None:
+            workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="block-")))
+        saved_cwd, saved_home = os.getcwd(), os.environ.get("TORCH_HOME")
+        os.chdir(workdir)
+        os.environ["TORCH_HOME"] = str(workdir / ".torch")
+        try:
+            yield workdir
+        finally:
+            os.chdir(saved_cwd)
+            if saved_home is None:
+                os.environ.pop("TORCH_HOME", None)
+            else:
+                os.environ["TORCH_HOME"] = saved_home
+
+
+def _run_setup(block: Block, device: str, cwd: Path, fresh: bool) -> None:
+    setup = block.setup
     if fresh:
-        return _run_fresh(block, device, root)
-    return _run_python(block, device)
+        _python_process(setup.code, device, cwd, what=f"the data maker ({setup.origin})")
+        return
+    module = types.ModuleType("__main__")
+    module.__dict__["__builtins__"] = __builtins__
+    filename = f"<needs data: {setup.name}>"
+    linecache.cache[filename] = (len(setup.code), None, setup.code.splitlines(True), filename)
+    where = lambda file, line: f"{setup.origin}, line {line}"  # noqa: E731
+    with _sandbox(module, device, where), contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(setup.code, filename, "exec"), module.__dict__)
 
 
-def _run_fresh(block: Block, device: str, root: Path) -> str:
+def _run_fresh(block: Block, device: str, cwd: Path) -> str:
     chain = _chain(block)
     # earlier parts of a chain run first with their output discarded, as in the in-process pass
     code = "import contextlib, io\n"
     for part in chain[:-1]:
         code += f"with contextlib.redirect_stdout(io.StringIO()):\n    exec({part.code!r})\n"
     code += block.code
-    env = dict(os.environ)
-    if device == "cpu":
-        env["CUDA_VISIBLE_DEVICES"] = ""
-    flags = [f"-Werror::{c.__name__}" for c in FAILING_WARNINGS]
+    return _python_process(code, device, cwd, what="a fresh python")
+
+
+def _python_process(code_or_script: str, device: str, cwd: Path, what: str) -> str:
+    """Run code (or a script file in cwd, for a name ending in .py) in a new python."""
+    command = [code_or_script] if code_or_script.endswith(".py") else ["-c", code_or_script]
     result = subprocess.run(
-        [sys.executable, *flags, "-c", code],
-        cwd=root,
-        env=env,
+        [sys.executable, *command],
+        cwd=cwd,
+        env=_process_env(device),
         capture_output=True,
         text=True,
         timeout=600,
     )
     if result.returncode != 0:
-        raise FreshProcessFailed(
-            f"a fresh python exited with {result.returncode}:\n{result.stderr}"
-        )
+        raise FreshProcessFailed(f"{what} exited with {result.returncode}:\n{result.stderr}")
     return result.stdout
 
 
@@ -99,11 +146,15 @@ def _chain(block: Block) -> list[Block]:
     return chain
 
 
-def _run_python(block: Block, device: str) -> str:
-    module = types.ModuleType("__main__")
-    module.__dict__["__builtins__"] = __builtins__
-    printed = io.StringIO()
+def _run_python(block: Block, device: str, cwd: Path) -> str:
     chain = _chain(block)
+    # A real file behind __main__, as for `python script.py`: spawned DataLoader workers and
+    # multiprocessing re-import it (the main guard keeps the loop from running there).
+    script = cwd / "recipe.py"
+    script.write_text("".join(part.code for part in chain), encoding="utf-8")
+    module = types.ModuleType("__main__")
+    module.__dict__.update({"__builtins__": __builtins__, "__file__": str(script)})
+    printed = io.StringIO()
     with _sandbox(module, device, where=_origin_finder(chain)):
         for part in chain:
             code = compile(part.code, virtual_filename(part), "exec")
@@ -137,10 +188,12 @@ def _origin_finder(chain: list[Block]):
 
 
 def relative(file: Path) -> str:
-    try:
-        return file.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(file)
+    """A snippet file's path from its project's root (the folder holding mkdocs.yml)."""
+    file = file.resolve()
+    for folder in file.parents:
+        if (folder / "mkdocs.yml").is_file():
+            return file.relative_to(folder).as_posix()
+    return str(file)
 
 
 @contextlib.contextmanager
@@ -172,14 +225,23 @@ def _network_error(attempts: list[str]) -> NetworkUsed:
     )
 
 
-def _run_shell(block: Block, root: Path) -> str:
-    code = "".join(part.code for part in _chain(block))
+def _process_env(device: str) -> dict[str, str]:
+    """A child process: warnings readers would see fail it; in the CPU pass, no GPU."""
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env["PYTHONWARNINGS"] = ",".join(f"error::{c.__name__}" for c in FAILING_WARNINGS)
+    if device == "cpu":
+        env["CUDA_VISIBLE_DEVICES"] = ""
+    return env
+
+
+def _run_shell(block: Block, device: str, cwd: Path) -> str:
+    # python parts of the chain are scripts ("Save as: x.py"), already written to cwd
+    code = "".join(part.code for part in _chain(block) if not part.is_python)
     result = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", code],
-        cwd=root,
-        env=env,
+        cwd=cwd,
+        env=_process_env(device),
         capture_output=True,
         text=True,
         timeout=300,
@@ -338,6 +400,7 @@ def run_module_as_script(path: Path) -> None:
     module.__dict__.update({"__builtins__": __builtins__, "__file__": str(path)})
     code = compile(path.read_text(encoding="utf-8"), str(path), "exec")
     with (
+        _working_directory(None),
         _sandbox(
             module, "cpu", where=lambda filename, lineno: f"{relative(Path(filename))}:{lineno}"
         ),

@@ -24,6 +24,18 @@ import torch
 torch.zeros(2, 3).view(7)
 # --8<-- [end:raises]
 
+# --8<-- [start:draws]
+import torch
+from torchvision.utils import save_image
+
+save_image(torch.rand(3, 8, 8), "drawn.png")
+# --8<-- [end:draws]
+
+# --8<-- [start:reads_numbers]
+with open("data/numbers.txt") as file:
+    print(file.read().split())
+# --8<-- [end:reads_numbers]
+
 # --8<-- [start:orphan]
 print("no page includes this section")
 # --8<-- [end:orphan]
