@@ -5,6 +5,9 @@
     serve   live preview on http://127.0.0.1:8000
     lint    ruff
     bench   the suite's and the build's wall time, the slowest blocks, page and block counts
+    browser the built site in headless Chromium: search, copy buttons, theme, downloads
+    new     scaffold a recipe: `nox -s new -- data/my-topic`
+    links   list the external links of the site (not in CI: it needs the network to check them)
 
 Dependencies come from the dependency groups in pyproject.toml. `nox -R -s NAME` reuses the
 environment (skips the install, about a minute for torch).
@@ -64,3 +67,25 @@ def bench(session: nox.Session) -> None:
     """Time the CPU suite (warm) and the strict build; print the slowest blocks and page sizes."""
     install(session, "test")
     session.run("python", "-m", "tests.bench", *session.posargs, env=TEST_ENV)
+
+
+@nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """Build the site, serve it on 127.0.0.1 and drive Debian's headless Chromium through it."""
+    install(session, "test", "browser")
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=SITE_ENV)
+    session.run("python", "-m", "pytest", "tests/browser", "--site", "site", *session.posargs)
+
+
+@nox.session(python=PYTHON, venv_backend="none")
+def new(session: nox.Session) -> None:
+    """Scaffold a recipe: snippet module, page and nav entry that pass the tests as created."""
+    session.run("python", "-m", "tests.scaffold", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def links(session: nox.Session) -> None:
+    """Build the site and list every external link, per page, to check by hand or with a tool."""
+    install(session, "docs")
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=SITE_ENV)
+    session.run("python", "-m", "tests.external_links", "site", *session.posargs)

@@ -312,7 +312,7 @@ class SnippetCheck(pytest.Item):
 
     def runtest(self) -> None:
         if self.check == "script":
-            run_module_as_script(self.path)
+            run_module_as_script(self.path, self._setups_needed())
             return
         root = self.config.rootpath
         rel = self.path.relative_to(root).as_posix()
@@ -337,6 +337,19 @@ class SnippetCheck(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, self.nodeid
+
+    def _setups_needed(self) -> list:
+        """The data makers that the pages' blocks from this module say they need."""
+        root, expander = _project(self.config.rootpath)
+        rel = self.path.relative_to(root).as_posix()
+        setups = {}
+        for page in sorted((root / "docs").rglob("*.md")):
+            if rel not in page.read_text(encoding="utf-8"):
+                continue
+            for block in read_page(page, root, expander):
+                if block.setup and any(inc.path == rel for inc in block.includes):
+                    setups.setdefault(block.setup.name, block.setup)
+        return list(setups.values())
 
     def repr_failure(self, excinfo, style=None):
         error = excinfo.value

@@ -32,7 +32,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from .pages import Block
+from .pages import Block, Setup
 
 FAILING_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, FutureWarning, UserWarning)
 
@@ -394,16 +394,21 @@ def _failing_warnings(where) -> Iterator[None]:
         )
 
 
-def run_module_as_script(path: Path) -> None:
-    """Run a snippet module top to bottom, as `python snippets/x/y.py` would."""
+def run_module_as_script(path: Path, setups: list[Setup] = ()) -> None:
+    """Run a snippet module top to bottom, as `python snippets/x/y.py` would.
+
+    `setups`: the data makers its sections need (from the pages' "Needs data:" titles), run
+    first in the same working directory, as a reader would have run them.
+    """
     module = types.ModuleType("__main__")
     module.__dict__.update({"__builtins__": __builtins__, "__file__": str(path)})
     code = compile(path.read_text(encoding="utf-8"), str(path), "exec")
-    with (
-        _working_directory(None),
-        _sandbox(
-            module, "cpu", where=lambda filename, lineno: f"{relative(Path(filename))}:{lineno}"
-        ),
-        contextlib.redirect_stdout(io.StringIO()),
-    ):
-        exec(code, module.__dict__)
+    where = lambda filename, lineno: f"{relative(Path(filename))}:{lineno}"  # noqa: E731
+    with _working_directory(None):
+        for setup in setups:
+            maker = types.ModuleType("__main__")
+            maker.__dict__["__builtins__"] = __builtins__
+            with _sandbox(maker, "cpu", where), contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(setup.code, f"<needs data: {setup.name}>", "exec"), maker.__dict__)
+        with _sandbox(module, "cpu", where), contextlib.redirect_stdout(io.StringIO()):
+            exec(code, module.__dict__)

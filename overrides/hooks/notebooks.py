@@ -1,0 +1,55 @@
+"""MkDocs hook: every cheatsheet page offers its blocks as a notebook to download.
+
+For docs/<section>/<topic>.md the build adds <section>/<topic>.ipynb (built by
+tests/blocks/notebook.py from the same expanded blocks the tests run) and a "Download as
+notebook" button under the page title. tests/test_notebooks.py executes such notebooks.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+_NOTEBOOKS: dict[str, str] = {}  # page src_uri -> notebook file name, for on_page_markdown
+
+
+def on_files(files: Files, config) -> Files:
+    root = Path(config.config_file_path).resolve().parent
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from tests.blocks.notebook import dumps, page_notebook
+    from tests.blocks.pages import PYTHON, read_page
+    from tests.blocks.snippets import Expander
+
+    expander = Expander(root / "mkdocs.yml")
+    _NOTEBOOKS.clear()
+    for file in list(files.documentation_pages()):
+        page = Path(file.abs_src_path)
+        blocks = read_page(page, root, expander)
+        if not any(b.language in PYTHON and not b.skip_reason for b in blocks):
+            continue
+        uri = file.src_uri.removesuffix(".md") + ".ipynb"
+        url = config.site_url.rstrip("/") + "/" + file.url if config.site_url else file.url
+        notebook = page_notebook(page, blocks, url, version("torch"))
+        files.append(File.generated(config, uri, content=dumps(notebook)))
+        _NOTEBOOKS[file.src_uri] = Path(uri).name
+    return files
+
+
+def on_page_markdown(markdown: str, page, **kwargs) -> str:
+    name = _NOTEBOOKS.get(page.file.src_uri)
+    if name is None:
+        return markdown
+    button = (
+        f'[Download as notebook]({name}){{ .md-button .ts-notebook download="{name}" '
+        f'title="Every block of this page, ready to run in Jupyter" }}'
+    )
+    # right under the page title (the first "# " heading), or at the top
+    title = re.search(r"^# .+$", markdown, flags=re.MULTILINE)
+    if title is None:
+        return button + "\n\n" + markdown
+    return markdown[: title.end()] + "\n\n" + button + "\n" + markdown[title.end() :]

@@ -1,0 +1,179 @@
+"""torchvision datasets: MNIST-style and CIFAR-style files, ImageFolder, FakeData; targets and classes."""
+
+# --8<-- [start:mnist_sample]
+from torchvision import datasets
+
+train = datasets.MNIST(root="data", train=True)  # reads data/MNIST/raw/*-ubyte
+test = datasets.MNIST(root="data", train=False)
+print(len(train), len(test))
+img, label = train[0]  # no transform: a PIL image and a plain int
+print(type(img).__name__, img.mode, img.size, type(label).__name__, label)
+# --8<-- [end:mnist_sample]
+
+# --8<-- [start:mnist_tensor]
+import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets
+from torchvision.transforms import v2
+
+to_tensor = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+train = datasets.MNIST(root="data", train=True, transform=to_tensor)
+img, label = train[0]
+print(img.shape, img.dtype, round(img.min().item(), 4), round(img.max().item(), 4), label)
+images, labels = next(iter(DataLoader(train, batch_size=16, shuffle=True)))
+print(images.shape, labels.shape, labels.dtype)
+# --8<-- [end:mnist_tensor]
+
+# --8<-- [start:no_transform]
+from torch.utils.data import DataLoader
+from torchvision import datasets
+
+loader = DataLoader(datasets.MNIST(root="data", train=True), batch_size=16)  # no transform
+try:
+    next(iter(loader))
+except TypeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:no_transform]
+
+# --8<-- [start:targets]
+import torch
+from torchvision import datasets
+
+train = datasets.MNIST(root="data", train=True)
+print(train.targets[:10], train.targets.dtype)  # all labels, without loading any image
+print(train.classes[:3])
+counts = torch.bincount(train.targets, minlength=len(train.classes))
+print(counts, counts.sum().item())
+# --8<-- [end:targets]
+
+# --8<-- [start:old_names]
+import warnings
+
+from torchvision import datasets
+
+train = datasets.MNIST(root="data", train=True)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    old = train.train_labels  # an old name: still there, but it warns
+print(type(caught[0].message).__name__, caught[0].message)
+print(old is train.targets, train.data.shape)  # use .targets and .data
+# --8<-- [end:old_names]
+
+# --8<-- [start:fashion_classes]
+from collections import Counter
+
+from torchvision import datasets
+
+train = datasets.FashionMNIST(root="data", train=True)  # reads data/FashionMNIST/raw/
+print(train.class_to_idx["Sneaker"], train.classes[7])
+names = Counter(train.classes[y] for y in train.targets.tolist())
+print(names.most_common(3))
+# --8<-- [end:fashion_classes]
+
+# --8<-- [start:wrong_root]
+from torchvision import datasets
+
+try:
+    datasets.MNIST(root="data/MNIST", train=True)  # looks for data/MNIST/MNIST/raw
+except RuntimeError as e:
+    print(type(e).__name__, e)
+print(len(datasets.MNIST(root="data", train=True)))  # root is the folder that holds MNIST/
+# --8<-- [end:wrong_root]
+
+# --8<-- [start:cifar_md5]
+from torchvision import datasets
+
+try:
+    datasets.CIFAR10(root="data", train=True)  # checks the md5 of every batch file
+except RuntimeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:cifar_md5]
+
+# --8<-- [start:cifar_reader]
+import pickle
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch.utils.data import Dataset
+from torchvision.transforms import v2
+
+
+class CifarBatches(Dataset):
+    def __init__(self, folder, train=True, transform=None):
+        files = [f"data_batch_{i}" for i in range(1, 6)] if train else ["test_batch"]
+        batches = [pickle.loads((Path(folder) / f).read_bytes(), encoding="bytes") for f in files]
+        data = np.concatenate([b[b"data"] for b in batches])  # N x 3072 uint8
+        self.data = torch.from_numpy(data).reshape(-1, 3, 32, 32)  # channels first
+        self.targets = [y for b in batches for y in b[b"labels"]]
+        meta = pickle.loads((Path(folder) / "batches.meta").read_bytes(), encoding="bytes")
+        self.classes = [name.decode() for name in meta[b"label_names"]]
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.targets)
+
+    def __getitem__(self, i):
+        img = self.data[i] if self.transform is None else self.transform(self.data[i])
+        return img, self.targets[i]
+
+
+to_tensor = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+train = CifarBatches("data/cifar-10-batches-py", train=True, transform=to_tensor)
+img, label = train[0]
+print(len(train), img.shape, img.dtype, label, train.classes[label])
+# --8<-- [end:cifar_reader]
+
+# --8<-- [start:imagefolder_layout]
+from pathlib import Path
+
+from torchvision import datasets
+
+print("data/flowers/")
+for split in sorted(Path("data/flowers").iterdir()):
+    print(f"  {split.name}/")
+    for folder in sorted(split.iterdir()):
+        print(f"    {folder.name + '/':7}", *sorted(p.name for p in folder.iterdir()))
+train = datasets.ImageFolder("data/flowers/train")  # one sub-folder per class
+print(train.classes, train.class_to_idx)
+print(train.samples[:2])
+print(len(train), train.targets)
+# --8<-- [end:imagefolder_layout]
+
+# --8<-- [start:imagefolder_load]
+import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets
+from torchvision.transforms import v2
+
+to_tensor = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+train = datasets.ImageFolder("data/flowers/train", transform=to_tensor)
+val = datasets.ImageFolder("data/flowers/val", transform=to_tensor)
+print(len(train), len(val), val.class_to_idx == train.class_to_idx)
+torch.manual_seed(0)
+images, labels = next(iter(DataLoader(train, batch_size=4, shuffle=True)))
+print(images.shape, images.dtype, labels.tolist())
+# --8<-- [end:imagefolder_load]
+
+# --8<-- [start:imagefolder_wrong_root]
+from torchvision import datasets
+
+wrong = datasets.ImageFolder("data/flowers")  # the split folders become the "classes"
+print(wrong.classes, len(wrong))
+right = datasets.ImageFolder("data/flowers/train")
+print(right.classes, len(right))
+# --8<-- [end:imagefolder_wrong_root]
+
+# --8<-- [start:fakedata]
+import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets
+from torchvision.transforms import v2
+
+to_tensor = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+fake = datasets.FakeData(size=32, image_size=(3, 64, 64), num_classes=5, transform=to_tensor)
+img, label = fake[0]  # random, but the same for the same index
+print(len(fake), img.shape, label, torch.equal(img, fake[0][0]))
+images, labels = next(iter(DataLoader(fake, batch_size=8)))
+print(images.shape, labels)
+# --8<-- [end:fakedata]
