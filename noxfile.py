@@ -15,6 +15,8 @@ environment (skips the install, about a minute for torch).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 nox.options.sessions = ["lint", "tests", "docs"]
@@ -25,7 +27,23 @@ PYTHON = "3.11"
 SITE_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # silence MkDocs 2.0's end-of-life notice on every build
 # torch.compile's generated kernels are cached here between runs: the first run of the compile
 # recipes takes ~15 s on 2 cores, later runs ~2 s. Delete the folder to time a cold run.
-TEST_ENV = {**SITE_ENV, "TORCHINDUCTOR_CACHE_DIR": ".cache/torchinductor"}
+# One thread per process: the suite runs on every core at once (pytest-xdist), and torch's
+# thread pool fighting over the same cores slows tiny models down several times.
+TEST_ENV = {
+    **SITE_ENV,
+    # absolute: each block runs in its own scratch directory
+    "TORCHINDUCTOR_CACHE_DIR": str(Path(".cache/torchinductor").resolve()),
+    "OMP_NUM_THREADS": "1",
+}
+# Options that need a single process: rewriting pages, debugging, running one block.
+SERIAL = ("-n", "--numprocesses", "--update-outputs", "--pdb", "--fresh", "-x", "--exitfirst")
+
+
+def parallel(posargs: list[str]) -> list[str]:
+    """Spread the blocks over every core, a page per worker (pages share their imports)."""
+    if any(arg.startswith(SERIAL) for arg in posargs):
+        return []
+    return ["-n", "auto", "--dist", "loadfile"]
 
 
 def install(session: nox.Session, *groups: str) -> None:
@@ -36,7 +54,9 @@ def install(session: nox.Session, *groups: str) -> None:
 def tests(session: nox.Session) -> None:
     """Run every code block of every page, and the machinery's own tests (args go to pytest)."""
     install(session, "test")
-    session.run("python", "-m", "pytest", *session.posargs, env=TEST_ENV)
+    session.run(
+        "python", "-m", "pytest", *parallel(session.posargs), *session.posargs, env=TEST_ENV
+    )
 
 
 @nox.session(python=PYTHON)

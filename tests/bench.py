@@ -1,7 +1,7 @@
 """`nox -s bench`: how fast the suite and the build are, and how big the site is.
 
-Prints the CPU suite's wall time (after one warm-up run, so imports and compile caches are
-warm), its ten slowest blocks, the strict build's wall time, the number of pages and blocks,
+Prints the CPU suite's wall time, run as `nox -s tests` runs it (on every core), after one
+warm-up run, so imports and compile caches are warm, its ten slowest blocks, the strict build's wall time, the number of pages and blocks,
 and the largest built page in bytes. Pass --no-warmup to time a single run.
 """
 
@@ -36,6 +36,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         junit = Path(tmp) / "junit.xml"
         suite = [sys.executable, "-m", "pytest", "-q", "-m", "not cuda", f"--junit-xml={junit}"]
+        suite += ["-n", "auto", "--dist", "loadfile"]  # as `nox -s tests` runs it
         if "--no-warmup" not in argv:
             timed(suite)
         suite_s = timed(suite)

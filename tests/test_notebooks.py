@@ -1,14 +1,17 @@
-"""The "Download as notebook" file of each section's first page runs top to bottom in Jupyter.
+"""Notebooks run top to bottom in Jupyter: the "Download as notebook" file of each section's
+first page, and each walkthrough (docs/walkthroughs/*.py, jupytext percent format, the same
+files mkdocs-jupyter executes to render their pages, so their outputs and figures on the site
+come from code that passes here).
 
 The notebook is built exactly as the site builds it (tests/blocks/notebook.py) and executed in a
-real IPython kernel with nbclient, in a scratch directory, offline. Stand-in weights (see
+real IPython kernel with nbclient (one kernel shared by all notebooks, its namespace reset before
+each: see tests/notebook_kernel.py), in a scratch directory, offline. Stand-in weights (see
 tests/blocks/fixtures.py) are put in the kernel's private torch hub cache first, as the block
 tests do: a reader's first run downloads the real file instead.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ from tests.blocks.fixtures import WEIGHTS, data_setup
 from tests.blocks.notebook import dumps, page_notebook
 from tests.blocks.pages import PYTHON, read_page
 from tests.blocks.snippets import Expander
+from tests.notebook_kernel import execute
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,8 +51,7 @@ def _first_pages() -> list[str]:
 
 
 @pytest.mark.parametrize("page", _first_pages())
-def test_first_page_notebook_runs_top_to_bottom(page: str, tmp_path: Path, monkeypatch):
-    import nbclient
+def test_first_page_notebook_runs_top_to_bottom(page: str, tmp_path: Path, kernel):
     import nbformat
 
     expander = Expander(ROOT / "mkdocs.yml")
@@ -62,16 +65,14 @@ def test_first_page_notebook_runs_top_to_bottom(page: str, tmp_path: Path, monke
         setups = [data_setup(name, expander).code for name in sorted(weights)]
         notebook.cells.insert(0, nbformat.v4.new_code_cell("\n".join(setups)))
 
-    monkeypatch.setenv("TORCH_HOME", str(tmp_path / ".torch"))
-    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "")  # the CPU pass
-    monkeypatch.setenv("PYTHONWARNINGS", "error::DeprecationWarning,error::FutureWarning")
-    client = nbclient.NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": tmp_path}}
-    )
-    try:
-        client.execute()
-    except nbclient.exceptions.CellExecutionError as error:
-        pytest.fail(f"docs/{page}: its notebook failed in Jupyter:\n{error}", pytrace=False)
-    ran = [c for c in notebook.cells if c.cell_type == "code"]
-    assert ran and all(c.execution_count for c in ran), "every code cell ran"
-    assert os.environ["TORCH_HOME"].startswith(str(tmp_path))
+    execute(notebook, kernel, tmp_path, f"docs/{page}'s notebook")
+
+
+WALKTHROUGHS = sorted((ROOT / "docs" / "walkthroughs").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", WALKTHROUGHS, ids=lambda p: f"docs/walkthroughs/{p.name}")
+def test_walkthrough_runs_in_a_kernel(path: Path, tmp_path: Path, kernel):
+    import jupytext
+
+    execute(jupytext.read(path), kernel, tmp_path, f"docs/walkthroughs/{path.name}")

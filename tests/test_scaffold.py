@@ -29,6 +29,10 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "stylesheets", root / "docs" / "stylesheets")
     (root / "docs" / "start" / "index.md").write_text("# Start here\n")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # no walkthroughs here: leave out mkdocs-jupyter (its import is most of a small build's time)
+    start = config.index("  - mkdocs-jupyter:")
+    end = config.index("\n\n", start)
+    config = config[:start] + config[end + 1 :]
     config = config[: config.index("\nnav:")] + (
         "\nnav:\n  - Home: index.md\n  - Start here:\n      - start/index.md\n"
     )

@@ -2,7 +2,8 @@
 
 For docs/<section>/<topic>.md the build adds <section>/<topic>.ipynb (built by
 tests/blocks/notebook.py from the same expanded blocks the tests run) and a "Download as
-notebook" button under the page title. tests/test_notebooks.py executes such notebooks.
+notebook" button under the page title. tests/test_notebooks.py executes such notebooks. The
+walkthroughs (jupytext files) get their .ipynb here too; overrides/main.html shows their button.
 """
 
 from __future__ import annotations
@@ -37,7 +38,23 @@ def on_files(files: Files, config) -> Files:
         notebook = page_notebook(page, blocks, url, version("torch"))
         files.append(File.generated(config, uri, content=dumps(notebook)))
         _NOTEBOOKS[file.src_uri] = Path(uri).name
+    _add_walkthrough_notebooks(files, config)
     return files
+
+
+def _add_walkthrough_notebooks(files: Files, config) -> None:
+    """docs/walkthroughs/x.py (jupytext) -> walkthroughs/x/x.ipynb, beside the copy of the source
+    that mkdocs-jupyter's include_source makes; overrides/main.html links it."""
+    sources = sorted((Path(config.docs_dir) / "walkthroughs").glob("*.py"))
+    if not sources:
+        return
+    import jupytext
+    import nbformat
+
+    for source in sources:
+        notebook = jupytext.read(source)
+        uri = f"walkthroughs/{source.stem}/{source.stem}.ipynb"
+        files.append(File.generated(config, uri, content=nbformat.writes(notebook)))
 
 
 def on_page_markdown(markdown: str, page, **kwargs) -> str:

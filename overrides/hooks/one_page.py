@@ -55,6 +55,11 @@ def one_page(config, root: Path) -> str:
     expander = Expander(root / "mkdocs.yml")
     docs = Path(config.docs_dir)
     out = [
+        "---",
+        "search:",
+        "  exclude: true  # every recipe here is found on its own page",
+        "---",
+        "",
         "# The whole cheatsheet on one page",
         "",
         "The short recipes of every page, for printing or a quick scan: each links to its page, "

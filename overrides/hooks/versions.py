@@ -51,4 +51,3 @@ def on_page_markdown(markdown: str, **kwargs) -> str:
         f"{versions['torchvision_version']} (Python {versions['python_version']}) on {build_date()}"
     )
     return markdown.rstrip("\n") + f'\n\n<p class="ts-verified">{verified}</p>\n'
-

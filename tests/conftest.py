@@ -1,0 +1,1 @@
+from tests.notebook_kernel import kernel  # noqa: F401 - the shared kernel fixture
