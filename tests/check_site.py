@@ -99,9 +99,14 @@ def main(site: Path) -> int:
         expected = [b for b in read_page(page, ROOT, expander) if b.language in PYTHON]
         collected += expected
         parser = _CodeBlocks()
-        parser.feed(built_page(site, page).read_text(encoding="utf-8"))
+        html_text = built_page(site, page).read_text(encoding="utf-8")
+        parser.feed(html_text)
         shown += len(parser.blocks)
         rel = page.relative_to(ROOT).as_posix()
+        if 'class="ts-verified"' not in html_text:
+            problems.append(
+                f"{rel}: no 'Verified with torch ...' line (overrides/hooks/versions.py)"
+            )
         if len(parser.blocks) != len(expected):
             problems.append(
                 f"{rel}: the site shows {len(parser.blocks)} Python blocks, the tests run {len(expected)}"

@@ -186,7 +186,8 @@ def test_network_use_fails_the_block(broken):
     result.assert_outcomes(failed=1, skipped=1)
     result.stdout.fnmatch_lines(
         [
-            "the block tried to reach the network (look up 'download.pytorch.org'). Recipes run offline.*"
+            "the block tried to reach the network (look up 'download.pytorch.org'). Recipes run offline.*",
+            "    at snippets/examples.py:18 (included by docs/network.md:3)",
         ]
     )
 
@@ -336,3 +337,15 @@ def test_a_saved_script_runs_from_the_shell_block_under_it(broken, project):
     result = broken("docs/script.md", "-m", "cpu", "-rs")
     result.assert_outcomes(passed=1, skipped=1, deselected=2)
     result.stdout.fnmatch_lines(["*docs/script.md:3: the script runs in docs/script.md:7*"])
+
+
+def test_update_outputs_leaves_an_example_output_alone(broken, project):
+    page = project / "docs" / "example.md"
+    text = (
+        '# Example\n\n```python\n--8<-- "snippets/examples.py:prints_six"\n```\n\n'
+        'A sample (it varies):\n\n```text title="Example output: times vary"\n6.0 in 3 us\n```\n'
+    )
+    page.write_text(text)
+    result = broken("docs/example.md", "-m", "cpu", "--update-outputs")
+    result.assert_outcomes(passed=1, deselected=1)
+    assert page.read_text() == text

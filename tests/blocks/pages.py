@@ -44,6 +44,7 @@ NEEDS_DATA = re.compile(r"^needs data:\s*(?P<name>[a-z0-9_]+)", re.IGNORECASE)
 SAVE_AS = re.compile(r"^save as:\s*(?P<name>[\w.-]+\.py)\b", re.IGNORECASE)
 FIGURE = re.compile(r"!\[[^\]]*\]\((?P<path>figures/[^)\s]+)")
 CPU_ONLY_OUTPUT = "output on a cpu-only machine"
+EXAMPLE_OUTPUT = "example output"
 
 
 class PageError(Exception):
@@ -77,6 +78,7 @@ class Block:
     continued_by: Block | None = None
     setup: Setup | None = None  # a data maker that runs first, in the same working directory
     figures: list[tuple[str, int]] = field(default_factory=list)  # (figures/x.png, page line)
+    example_output: bool = False  # a text fence titled "Example output..." follows: not compared
     problems: list[str] = field(default_factory=list)  # contributor errors found while reading
 
     @property
@@ -189,6 +191,7 @@ def read_page(path: Path, root: Path, expander: Expander) -> list[Block]:
                 block.problems.append(f"{block.id}: {error}")
         end = block.output_fence[1] if block.output_fence else _closing_fence(lines, cb.lineno)
         block.figures = _figures_after(lines, end)
+        block.example_output = _example_output_after(lines, end)
         blocks.append(block)
         if block.language in PYTHON | SHELL:
             previous = block
@@ -244,6 +247,18 @@ def _figures_after(lines: list[str], end_line: int) -> list[tuple[str, int]]:
             break
         found.extend((m["path"], number) for m in FIGURE.finditer(line))
     return found
+
+
+def _example_output_after(lines: list[str], end_line: int) -> bool:
+    """Is the next fence a text fence titled "Example output..." (output that varies per run)?"""
+    for number in range(end_line + 1, len(lines) + 1):
+        line = lines[number - 1].lstrip()
+        if line.startswith("```"):
+            info = line.lstrip("`")
+            return fence_language(info) in PLAIN and fence_title(info).lower().startswith(
+                EXAMPLE_OUTPUT
+            )
+    return False
 
 
 def _find_output_fence(lines: list[str], code_fence_line: int) -> tuple[tuple[int, int], str]:
