@@ -67,7 +67,7 @@ def _draw(block, root: Path) -> dict[str, Path]:
     """Run the block once (or reuse its cached drawings); return its pictures by file name."""
     names = sorted({Path(figure).name for figure, _ in block.figures})
     key = hashlib.sha256()
-    for part in _chain(block):
+    for part in block.chain:
         key.update(part.code.encode())
     if block.setup is not None:
         key.update(block.setup.code.encode())
@@ -90,10 +90,3 @@ def _draw(block, root: Path) -> dict[str, Path]:
                 if (Path(workdir) / name).is_file():
                     shutil.copyfile(Path(workdir) / name, cache / name)
     return {name: cache / name for name in names if (cache / name).is_file()}
-
-
-def _chain(block):
-    chain = [block]
-    while chain[0].continues is not None:
-        chain.insert(0, chain[0].continues)
-    return chain

@@ -86,6 +86,14 @@ class Block:
         return f"{self.page}:{self.lineno}"
 
     @property
+    def chain(self) -> list[Block]:
+        """The blocks this one continues, first to last, then this block."""
+        blocks = [self]
+        while blocks[0].continues is not None:
+            blocks.insert(0, blocks[0].continues)
+        return blocks
+
+    @property
     def is_python(self) -> bool:
         return self.language in PYTHON
 

@@ -219,11 +219,7 @@ class BlockItem(pytest.Item):
 
 def _network_line(error: NetworkUsed, block: Block) -> str:
     """Where in the snippet the block reached for the network (the last frame in the block)."""
-    chain = []
-    part = block
-    while part is not None:
-        chain.insert(0, part)
-        part = part.continues
+    chain = block.chain
     own = {virtual_filename(p) for p in chain}
     cause = error.__cause__ or error
     frames = [f for f in traceback.extract_tb(cause.__traceback__) if f.filename in own]
@@ -251,11 +247,7 @@ def missing_figures(block: Block, workdir: Path) -> list[str]:
 
 def format_block_exception(error: BaseException, block: Block) -> str:
     """The traceback from the block's own frames on, each block line mapped to its snippet line."""
-    chain = []
-    part = block
-    while part is not None:
-        chain.insert(0, part)
-        part = part.continues
+    chain = block.chain
     return format_exception_from(error, {virtual_filename(p) for p in chain}, origin_finder(chain))
 
 

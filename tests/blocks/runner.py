@@ -69,7 +69,7 @@ def run_block(
     with _working_directory(workdir) as cwd:
         if block.setup is not None:
             _run_setup(block, device, cwd, fresh)
-        for part in _chain(block):
+        for part in block.chain:
             if part.save_as:
                 (cwd / part.save_as).write_text(part.code, encoding="utf-8")
         if not block.is_python:
@@ -114,7 +114,7 @@ def _run_setup(block: Block, device: str, cwd: Path, fresh: bool) -> None:
 
 
 def _run_fresh(block: Block, device: str, cwd: Path) -> str:
-    chain = _chain(block)
+    chain = block.chain
     # earlier parts of a chain run first with their output discarded, as in the in-process pass
     code = "import contextlib, io\n"
     for part in chain[:-1]:
@@ -139,15 +139,8 @@ def _python_process(code_or_script: str, device: str, cwd: Path, what: str) -> s
     return result.stdout
 
 
-def _chain(block: Block) -> list[Block]:
-    chain = [block]
-    while chain[0].continues is not None:
-        chain.insert(0, chain[0].continues)
-    return chain
-
-
 def _run_python(block: Block, device: str, cwd: Path) -> str:
-    chain = _chain(block)
+    chain = block.chain
     # A real file behind __main__, as for `python script.py`: spawned DataLoader workers and
     # multiprocessing re-import it (the main guard keeps the loop from running there).
     script = cwd / "recipe.py"
@@ -237,7 +230,7 @@ def _process_env(device: str) -> dict[str, str]:
 
 def _run_shell(block: Block, device: str, cwd: Path) -> str:
     # python parts of the chain are scripts ("Save as: x.py"), already written to cwd
-    code = "".join(part.code for part in _chain(block) if not part.is_python)
+    code = "".join(part.code for part in block.chain if not part.is_python)
     result = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", code],
         cwd=cwd,
