@@ -42,7 +42,16 @@ def main(argv: list[str]) -> int:
         suite_s = timed(suite)
         top = slowest(junit)
         build_s = timed(
-            ["mkdocs", "build", "--strict", "--quiet", "--site-dir", str(Path(tmp) / "site")]
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--quiet",
+                "--site-dir",
+                str(Path(tmp) / "site"),
+            ]
         )
         pages = sorted(Path(tmp, "site").rglob("*.html"))
         largest = max(pages, key=lambda p: p.stat().st_size)
