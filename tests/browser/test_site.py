@@ -63,7 +63,8 @@ def nav_entry_pages() -> list[tuple[str, str]]:
     return pages
 
 
-NAV = nav_entry_pages()
+# plus a walkthrough: a notebook page rendered by mkdocs-jupyter, with its shared stylesheet
+NAV = [*nav_entry_pages(), ("A walkthrough notebook", "walkthroughs/small_cnn/")]
 
 
 def test_the_watch_catches_other_hosts_and_console_errors(new_tab):
@@ -100,6 +101,8 @@ def test_page_loads_offline_without_errors(tab, screenshot, title, path):
     page.wait_for_function(SEARCH_READY)
     if title == "Tensors":
         screenshot(page, "tensors")
+    if path.startswith("walkthroughs/"):
+        screenshot(page, "walkthrough")
 
 
 # ---------------------------------------------------------------------------------------------
