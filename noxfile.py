@@ -70,7 +70,7 @@ def docs(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def serve(session: nox.Session) -> None:
     """Preview the site on http://127.0.0.1:8000; it reloads when a page or snippet changes."""
-    install(session, "recipes", "docs")
+    install(session, "test")  # the build hooks use the test machinery (tests/blocks/)
     session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs, env=SITE_ENV)
 
 
@@ -106,6 +106,6 @@ def new(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def links(session: nox.Session) -> None:
     """Build the site and list every external link, per page, to check by hand or with a tool."""
-    install(session, "docs")
+    install(session, "test")  # the build hooks use the test machinery (tests/blocks/)
     session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=SITE_ENV)
     session.run("python", "-m", "tests.external_links", "site", *session.posargs)
