@@ -2,7 +2,7 @@
 
     tests   run every block of every page (CPU pass; CUDA pass too where a GPU is present)
     docs    strict build of the site into site/, then check every built Python block is tested
-    serve   live preview on http://127.0.0.1:8000
+    serve   live preview on http://127.0.0.1:8000/torchsheet/
     lint    ruff
     bench   the suite's and the build's wall time, the slowest blocks, page and block counts
     browser the built site in headless Chromium: search, copy buttons, theme, downloads
@@ -69,7 +69,7 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def serve(session: nox.Session) -> None:
-    """Preview the site on http://127.0.0.1:8000; it reloads when a page or snippet changes."""
+    """Preview the site on http://127.0.0.1:8000/torchsheet/ (the path of site_url); it reloads when a page or snippet changes."""
     install(session, "test")  # the build hooks use the test machinery (tests/blocks/)
     session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs, env=SITE_ENV)
 
