@@ -104,6 +104,11 @@ def _run_setup(block: Block, device: str, cwd: Path, fresh: bool) -> None:
     if fresh:
         _python_process(setup.code, device, cwd, what=f"the data maker ({setup.origin})")
         return
+    run_setup_in_process(setup, device)
+
+
+def run_setup_in_process(setup: Setup, device: str) -> None:
+    """Run a data maker in a fresh __main__ in this process, in the current directory, silently."""
     module = types.ModuleType("__main__")
     module.__dict__["__builtins__"] = __builtins__
     filename = f"<needs data: {setup.name}>"
@@ -399,9 +404,6 @@ def run_module_as_script(path: Path, setups: list[Setup] = ()) -> None:
     where = lambda filename, lineno: f"{relative(Path(filename))}:{lineno}"  # noqa: E731
     with _working_directory(None):
         for setup in setups:
-            maker = types.ModuleType("__main__")
-            maker.__dict__["__builtins__"] = __builtins__
-            with _sandbox(maker, "cpu", where), contextlib.redirect_stdout(io.StringIO()):
-                exec(compile(setup.code, f"<needs data: {setup.name}>", "exec"), maker.__dict__)
+            run_setup_in_process(setup, "cpu")
         with _sandbox(module, "cpu", where), contextlib.redirect_stdout(io.StringIO()):
             exec(code, module.__dict__)
