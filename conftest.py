@@ -1,7 +1,8 @@
-# The pytest plugin that collects and runs every code block of every page (see tests/blocks/).
+# The engine's pytest adapter collects and runs every code block of every page (torchsheet/);
+# tests/standins.py stands in for what readers download.
 from pathlib import Path
 
-pytest_plugins = ["tests.blocks.plugin", "pytester"]
+pytest_plugins = ["torchsheet.pytest_plugin", "tests.standins", "pytester"]
 
 BROWSER_TESTS = Path(__file__).parent / "tests" / "browser"
 

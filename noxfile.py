@@ -3,14 +3,18 @@
     tests   run every block of every page (CPU pass; CUDA pass too where a GPU is present)
     docs    strict build of the site into site/, then check every built Python block is tested
     serve   live preview on http://127.0.0.1:8000/torchsheet/
-    lint    ruff
+    lint    ruff and zizmor (the GitHub workflows)
     bench   the suite's and the build's wall time, the slowest blocks, page and block counts
-    browser the built site in headless Chromium: search, copy buttons, theme, downloads
+    browser the built site in headless Chromium: search, accessibility, copy buttons, downloads
+    soak    the whole suite N times in a row (default 20): a flaky block fails it
     new     scaffold a recipe: `nox -s new -- data/my-topic`
     links   list the external links of the site (not in CI: it needs the network to check them)
 
-Dependencies come from the dependency groups in pyproject.toml. `nox -R -s NAME` reuses the
-environment (skips the install, about a minute for torch).
+Environments are made with uv (`pip install "nox[uv]"`): every session links the same packages
+from uv's cache instead of copying them, so torch (about 5.5 GB) is on disk once however many
+sessions use it, and a session's environment is ready in seconds. Environments are reused between
+runs (uv then only checks them); `nox -R` also skips that check. Dependencies come from the
+dependency groups in pyproject.toml; the engine (torchsheet/) is installed in every session.
 """
 
 from __future__ import annotations
@@ -20,22 +24,22 @@ from pathlib import Path
 import nox
 
 nox.options.sessions = ["lint", "tests", "docs"]
-nox.options.default_venv_backend = "venv"
+nox.options.default_venv_backend = "uv|venv"  # uv links from its cache; plain venv + pip without it
+nox.options.reuse_venv = "yes"
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHON = "3.11"
-SITE_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # silence MkDocs 2.0's end-of-life notice on every build
-# torch.compile's generated kernels are cached here between runs: the first run of the compile
-# recipes takes ~15 s on 2 cores, later runs ~2 s. Delete the folder to time a cold run.
+SITE_ENV = {
+    "NO_MKDOCS_2_WARNING": "1",  # silence MkDocs 2.0's end-of-life notice on every build
+    # the walkthrough notebooks' kernel uses local IPC sockets, not TCP (overrides/jupyter/)
+    "JUPYTER_CONFIG_PATH": str(Path("overrides/jupyter").resolve()),
+}
 # One thread per process: the suite runs on every core at once (pytest-xdist), and torch's
 # thread pool fighting over the same cores slows tiny models down several times.
-TEST_ENV = {
-    **SITE_ENV,
-    # absolute: each block runs in its own scratch directory
-    "TORCHINDUCTOR_CACHE_DIR": str(Path(".cache/torchinductor").resolve()),
-    "OMP_NUM_THREADS": "1",
-}
-# Options that need a single process: rewriting pages, debugging, running one block.
+# torch.compile keeps its generated kernels in its own cache (/tmp/torchinductor_<user>), so the
+# compile recipes take ~15 s cold on 2 cores once per machine, then ~2 s.
+TEST_ENV = {**SITE_ENV, "OMP_NUM_THREADS": "1"}
+# Options that need a single process: rewriting pages, debugging, running blocks fresh.
 SERIAL = ("-n", "--numprocesses", "--update-outputs", "--pdb", "--fresh", "-x", "--exitfirst")
 
 
@@ -46,8 +50,11 @@ def parallel(posargs: list[str]) -> list[str]:
     return ["-n", "auto", "--dist", "loadfile"]
 
 
-def install(session: nox.Session, *groups: str) -> None:
+def install(session: nox.Session, *groups: str, engine: bool = True) -> None:
+    """The dependency groups, then the engine itself (editable: changes apply at once)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
+    if engine:
+        session.install("--no-deps", "-e", ".")
 
 
 @nox.session(python=PYTHON)
@@ -61,51 +68,64 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def docs(session: nox.Session) -> None:
-    """Build the site strictly into site/ (a warning fails), then count its Python blocks."""
-    install(session, "test")
+    """Build the site strictly into site/ (a warning fails), then check its Python blocks."""
+    install(session, "site")  # no test framework: the build needs only the engine
     session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=SITE_ENV)
-    session.run("python", "-m", "tests.check_site", "site")
+    session.run("python", "-m", "torchsheet.tools.check_site", "site")
 
 
 @nox.session(python=PYTHON)
 def serve(session: nox.Session) -> None:
     """Preview the site on http://127.0.0.1:8000/torchsheet/ (the path of site_url); it reloads when a page or snippet changes."""
-    install(session, "test")  # the build hooks use the test machinery (tests/blocks/)
-    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs, env=SITE_ENV)
+    install(session, "site")
+    env = {**SITE_ENV, "TORCHSHEET_PREVIEW": "1"}  # flag blocks changed since the tests ran
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs, env=env)
 
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """Ruff: lint and format check of snippets, tests and tooling."""
-    install(session, "lint")
+    """Ruff (lint and format check), and zizmor over the GitHub workflows (offline)."""
+    install(session, "lint", engine=False)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("zizmor", "--offline", "--min-severity", "medium", ".github/workflows")
 
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Time the CPU suite (warm) and the strict build; print the slowest blocks and page sizes."""
+    """Time the CPU suite (warm) and the strict build; print the slowest blocks and sizes."""
     install(session, "test")
-    session.run("python", "-m", "tests.bench", *session.posargs, env=TEST_ENV)
+    session.run("python", "-m", "torchsheet.tools.bench", *session.posargs, env=TEST_ENV)
 
 
 @nox.session(python=PYTHON)
 def browser(session: nox.Session) -> None:
     """Build the site, serve it on 127.0.0.1 and drive Debian's headless Chromium through it."""
-    install(session, "test", "browser")
+    install(session, "site", "browser")
     session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=SITE_ENV)
     session.run("python", "-m", "pytest", "tests/browser", "--site", "site", *session.posargs)
 
 
+@nox.session(python=PYTHON)
+def soak(session: nox.Session) -> None:
+    """Run the whole CPU suite N times in a row (`nox -s soak -- 20`); stop at the first failure."""
+    install(session, "test")
+    runs = int(session.posargs[0]) if session.posargs else 20
+    for number in range(1, runs + 1):
+        session.log(f"soak run {number} of {runs}")
+        session.run("python", "-m", "pytest", "-q", "-m", "not cuda", *parallel([]), env=TEST_ENV)
+    session.log(f"{runs} runs in a row passed")
+
+
 @nox.session(python=PYTHON, venv_backend="none")
 def new(session: nox.Session) -> None:
-    """Scaffold a recipe: snippet module, page and nav entry that pass the tests as created."""
-    session.run("python", "-m", "tests.scaffold", *session.posargs)
+    """Scaffold a recipe: snippet module, page, nav and index entries that pass the tests."""
+    session.run("python", "-m", "torchsheet.tools.scaffold", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def links(session: nox.Session) -> None:
     """Build the site and list every external link, per page, to check by hand or with a tool."""
-    install(session, "test")  # the build hooks use the test machinery (tests/blocks/)
+    install(session, "site")
     session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=SITE_ENV)
-    session.run("python", "-m", "tests.external_links", "site", *session.posargs)
+    session.run("python", "-m", "torchsheet.tools.links", "site", *session.posargs)

@@ -69,7 +69,9 @@ def broken(project: Path, capsys: pytest.CaptureFixture):
         ret = pytest.main(
             [
                 "-p",
-                "tests.blocks.plugin",
+                "torchsheet.pytest_plugin",
+                "-p",
+                "tests.standins",
                 "-p",
                 "no:cacheprovider",
                 "-p",
@@ -94,10 +96,12 @@ def test_inline_code_in_a_python_block_fails_naming_the_line(broken):
     result.assert_outcomes(failed=1, skipped=1)
     result.stdout.fnmatch_lines(
         [
-            "docs/inline_block.md:6: code written inline in a python block ('import torch'). Fix: move it*",
-            "docs/inline_block.md:7: code written inline*",
+            "docs/inline_block.md:6: code written inline in a python block (lines 6, 7: "
+            "'import torch' ...). Fix: move it into a section of snippets/inline_block.py *"
+            '--8<-- "snippets/inline_block.py:name".'
         ]
     )
+    assert result.stdout.str().count("code written inline") == 1  # said once, not per line
 
 
 def test_orphan_section_fails_naming_module_and_line(broken):
@@ -157,7 +161,7 @@ def test_wrong_output_fails_with_a_diff(broken):
             "-5.0",
             "+6.0",
             "Fix: correct the recipe, or if the new output is right, run",
-            "    nox -s tests -- --update-outputs docs/wrong_output.md",
+            "    nox -s tests -- --update-outputs docs/wrong_output.md:3",
         ]
     )
 
@@ -186,7 +190,8 @@ def test_network_use_fails_the_block(broken):
     result.assert_outcomes(failed=1, skipped=1)
     result.stdout.fnmatch_lines(
         [
-            "the block tried to reach the network (look up 'download.pytorch.org'). Recipes run offline.*",
+            "the block tried to reach the network (look up 'download.pytorch.org'). The tests run "
+            "offline. Fix: if a reader's run downloads it, say so in the fence title*",
             "    at snippets/examples.py:18 (included by docs/network.md:3)",
         ]
     )
@@ -311,7 +316,7 @@ def test_needs_data_runs_the_maker_first_in_the_same_directory(broken):
     result.stdout.fnmatch_lines(
         [
             "docs/needs_data.md:12: 'Needs data: nosuch' names no data maker. Fix: use one of "
-            "numbers, mobilenet_v3_small_weights, resnet18_weights*"
+            "numbers (sections of snippets/data/tiny_datasets.py)*"
         ]
     )
 
@@ -349,3 +354,102 @@ def test_update_outputs_leaves_an_example_output_alone(broken, project):
     result = broken("docs/example.md", "-m", "cpu", "--update-outputs")
     result.assert_outcomes(passed=1, deselected=1)
     assert page.read_text() == text
+
+
+def test_a_failing_block_id_can_be_pasted_back_to_rerun_it(broken):
+    """The id in a failure (docs/x.md:3[cpu]) selects that block; without [pass], both passes."""
+    broken("docs/wrong_output.md:3[cpu]").assert_outcomes(failed=1)
+    broken("docs/wrong_output.md:3").assert_outcomes(failed=1, skipped=1)
+
+
+# --- chains of "Continued" blocks: what each part needs, the chain needs -----------------------
+
+
+def _add_sections(project: Path, **sections: str) -> None:
+    module = project / "snippets" / "examples.py"
+    text = module.read_text()
+    for name, code in sections.items():
+        text += f"\n# --8<-- [start:{name}]\n{code}# --8<-- [end:{name}]\n"
+    module.write_text(text)
+
+
+def test_a_continued_chain_runs_the_data_makers_of_every_part(broken, project):
+    """The first block needs data; the block that continues it needs none of its own."""
+    _add_sections(project, count_numbers="print(len(file.name))\n")
+    (project / "docs" / "chain_data.md").write_text(
+        '# Chain\n\n```python title="Needs data: numbers"\n'
+        '--8<-- "snippets/examples.py:reads_numbers"\n```\n\n'
+        '```python title="Continued: count"\n--8<-- "snippets/examples.py:count_numbers"\n```\n\n'
+        '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n16\n```\n'
+    )
+    broken("docs/chain_data.md", "-m", "cpu").assert_outcomes(passed=2, deselected=2)
+
+
+def test_a_shell_block_cannot_continue_plain_python(broken, project):
+    """It would silently drop the Python (the shell cannot run it): refused, with the fix."""
+    (project / "docs" / "chain_shell.md").write_text(
+        '# Chain\n\n```python\n--8<-- "snippets/examples.py:prints_six"\n```\n\n'
+        '```bash title="Continued: and then"\necho done\n```\n'
+    )
+    result = broken("docs/chain_shell.md", "-m", "cpu")
+    result.assert_outcomes(passed=1, failed=1, deselected=2)
+    result.stdout.fnmatch_lines(
+        [
+            "docs/chain_shell.md:7: a shell block titled 'Continued' under a plain Python block "
+            "(docs/chain_shell.md:3): the shell cannot run that Python*Fix: title the Python "
+            'block "Save as: NAME.py"*'
+        ]
+    )
+
+
+def test_a_block_continuing_a_cuda_block_is_skipped_in_the_cpu_pass(broken, project):
+    """Continuing a "Needs CUDA" block needs CUDA too: the CPU pass must not run its code."""
+    _add_sections(project, on_gpu="import torch\n\nx = torch.ones(2, device='cuda')\n")
+    _add_sections(project, use_it="print(x.sum().item())\n")
+    (project / "docs" / "chain_cuda.md").write_text(
+        '# Chain\n\n```python title="Needs CUDA: a tensor on the GPU"\n'
+        '--8<-- "snippets/examples.py:on_gpu"\n```\n\n'
+        '```python title="Continued: sum it"\n--8<-- "snippets/examples.py:use_it"\n```\n'
+    )
+    result = broken("docs/chain_cuda.md", "-m", "cpu", "-rs")
+    result.assert_outcomes(skipped=2, deselected=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*docs/chain_cuda.md:7 continues docs/chain_cuda.md:3, which needs CUDA "
+            "(Needs CUDA: a tensor on the GPU)*"
+        ]
+    )
+
+
+def test_unknown_directive_is_refused_naming_the_known_ones(broken, project):
+    (project / "docs" / "typo.md").write_text(
+        '# Typo\n\n```python title="Needs GPU: big"\n--8<-- "snippets/examples.py:prints_six"\n```\n'
+    )
+    result = broken("docs/typo.md", "-m", "cpu")
+    result.assert_outcomes(failed=1, deselected=1)
+    result.stdout.fnmatch_lines(
+        ['*title "Needs GPU: big": "Needs GPU" is not a directive. Known: Continued, Needs CUDA*']
+    )
+
+
+def test_a_download_runs_after_its_stand_in(broken, project):
+    """'Downloads: NAME' puts the test stand-in where the library looks before the block runs."""
+    _add_sections(
+        project,
+        load_weights=(
+            "from torchvision.models import ResNet18_Weights, resnet18\n\n"
+            "model = resnet18(weights=ResNet18_Weights.DEFAULT)\n"
+            "print(model.fc.out_features)\n"
+        ),
+    )
+    (project / "docs" / "download.md").write_text(
+        '# Download\n\n```python title="Downloads: ResNet18_Weights.DEFAULT"\n'
+        '--8<-- "snippets/examples.py:load_weights"\n```\n\n'
+        '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n1000\n```\n'
+    )
+    broken("docs/download.md", "-m", "cpu").assert_outcomes(passed=1, deselected=1)
+    page = project / "docs" / "download.md"
+    page.write_text(page.read_text().replace(' title="Downloads: ResNet18_Weights.DEFAULT"', ""))
+    result = broken("docs/download.md", "-m", "cpu")  # without the title: the network, refused
+    result.assert_outcomes(failed=1, deselected=1)
+    result.stdout.fnmatch_lines(["*the block tried to reach the network*"])

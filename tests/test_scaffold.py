@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scaffold import ScaffoldError, scaffold
+from torchsheet.tools.scaffold import ScaffoldError, scaffold, similar_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,11 +23,12 @@ def project(tmp_path: Path) -> Path:
     (root / "docs" / "start").mkdir(parents=True)
     (root / "snippets" / "start").mkdir(parents=True)
     shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "tests" / "blocks", root / "tests" / "blocks")
-    (root / "tests" / "__init__.py").touch()
     shutil.copy(ROOT / "docs" / "index.md", root / "docs" / "index.md")
     shutil.copytree(ROOT / "docs" / "stylesheets", root / "docs" / "stylesheets")
-    (root / "docs" / "start" / "index.md").write_text("# Start here\n")
+    (root / "docs" / "start" / "index.md").write_text(
+        "# Start here\n\n- [Install](install.md): pip and versions\n  on two lines\n\nMore text.\n"
+    )
+    (root / "docs" / "start" / "install.md").write_text("# Install and check versions\n")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # no walkthroughs here: leave out mkdocs-jupyter (its import is most of a small build's time)
     start = config.index("  - mkdocs-jupyter:")
@@ -35,6 +36,7 @@ def project(tmp_path: Path) -> Path:
     config = config[:start] + config[end + 1 :]
     config = config[: config.index("\nnav:")] + (
         "\nnav:\n  - Home: index.md\n  - Start here:\n      - start/index.md\n"
+        "      - Install: start/install.md\n"
     )
     (root / "mkdocs.yml").write_text(config)
     (root / "docs" / "index.md").write_text("# Home\n")
@@ -47,10 +49,13 @@ def test_new_recipe_passes_the_tests_and_appears_on_the_site(project: Path, caps
         "snippets/start/first_steps.py",
         "docs/start/first-steps.md",
         "mkdocs.yml",
+        "docs/start/index.md",
     ]
     assert '      - "First steps": start/first-steps.md\n' in (project / "mkdocs.yml").read_text()
+    index = (project / "docs" / "start" / "index.md").read_text()
+    assert "  on two lines\n- [First steps](first-steps.md)\n\nMore text." in index
 
-    args = ["-p", "tests.blocks.plugin", "-p", "no:cacheprovider", "--rootdir", str(project)]
+    args = ["-p", "torchsheet.pytest_plugin", "-p", "no:cacheprovider", "--rootdir", str(project)]
     args += ["-c", os.devnull, "-m", "cpu or not cuda", "-q"]
     targets = [str(project / "docs/start/first-steps.md"), str(project / "snippets/start")]
     cwd = Path.cwd()
@@ -86,3 +91,10 @@ def test_scaffold_refuses_bad_names_and_existing_pages(project: Path):
     scaffold("start/twice", root=project)
     with pytest.raises(ScaffoldError, match="exists already"):
         scaffold("start/twice", root=project)
+
+
+def test_scaffold_names_pages_on_a_similar_topic(project: Path):
+    assert similar_pages("start/check-versions", project) == [
+        "docs/start/install.md (install and check versions)"
+    ]
+    assert similar_pages("start/gradient-clipping", project) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from overrides.hooks import versions
+from torchsheet.site import with_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,7 +76,7 @@ def test_home_page_versions_come_from_the_installed_packages():
 
     home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     assert "{{ torch_version }}" in home and "{{ torchvision_version }}" in home
-    rendered = versions.on_page_markdown(home)
+    rendered = with_versions(home)
     assert f"torch **{version('torch')}**" in rendered
     assert f"torchvision **{version('torchvision')}**" in rendered
     assert "{{" not in rendered

@@ -1,41 +1,38 @@
 """MkDocs hook: every cheatsheet page offers its blocks as a notebook to download.
 
-For docs/<section>/<topic>.md the build adds <section>/<topic>.ipynb (built by
-tests/blocks/notebook.py from the same expanded blocks the tests run) and a "Download as
-notebook" button under the page title. tests/test_notebooks.py executes such notebooks. The
-walkthroughs (jupytext files) get their .ipynb here too; overrides/main.html shows their button.
+For docs/<section>/<topic>.md the build adds <section>/<topic>.ipynb (torchsheet/notebook.py,
+from the same expanded blocks the tests run) and a "Download as notebook" button under the page
+title. tests/test_notebooks.py executes such notebooks. The walkthroughs (jupytext files) get
+their .ipynb here too; overrides/main.html shows their button.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
+from torchsheet.build import plugin_errors, project_for
+from torchsheet.notebook import dumps, has_cells_to_run, page_notebook
+
 _NOTEBOOKS: dict[str, str] = {}  # page src_uri -> notebook file name, for on_page_markdown
 
 
 def on_files(files: Files, config) -> Files:
-    root = Path(config.config_file_path).resolve().parent
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    from tests.blocks.notebook import dumps, page_notebook
-    from tests.blocks.pages import PYTHON, read_page
-    from tests.blocks.snippets import Expander
-
-    expander = Expander(root / "mkdocs.yml")
+    project = project_for(config)
     _NOTEBOOKS.clear()
     for file in list(files.documentation_pages()):
-        page = Path(file.abs_src_path)
-        blocks = read_page(page, root, expander)
-        if not any(b.language in PYTHON and not b.skip_reason for b in blocks):
+        if not file.src_uri.endswith(".md"):
             continue
-        uri = file.src_uri.removesuffix(".md") + ".ipynb"
-        url = config.site_url.rstrip("/") + "/" + file.url if config.site_url else file.url
-        notebook = page_notebook(page, blocks, url, version("torch"))
+        with plugin_errors(f"docs/{file.src_uri} cannot become a notebook"):
+            page = project.read(Path(file.abs_src_path))
+            if not has_cells_to_run(page):
+                continue
+            uri = file.src_uri.removesuffix(".md") + ".ipynb"
+            url = config.site_url.rstrip("/") + "/" + file.url if config.site_url else file.url
+            notebook = page_notebook(page, url, version("torch"))
         files.append(File.generated(config, uri, content=dumps(notebook)))
         _NOTEBOOKS[file.src_uri] = Path(uri).name
     _add_walkthrough_notebooks(files, config)

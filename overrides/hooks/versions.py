@@ -11,43 +11,8 @@ the date for reproducible builds).
 
 from __future__ import annotations
 
-import datetime
-import os
-import platform
-from importlib.metadata import PackageNotFoundError, version
-
-
-def _installed(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "not installed"
-
-
-def verified_versions() -> dict[str, str]:
-    return {
-        "torch_version": _installed("torch"),
-        "torchvision_version": _installed("torchvision"),
-        "python_version": platform.python_version(),
-    }
-
-
-def build_date() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = (
-        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
-        if epoch
-        else datetime.datetime.now(datetime.UTC)
-    )
-    return now.date().isoformat()
+from torchsheet.site import with_versions
 
 
 def on_page_markdown(markdown: str, **kwargs) -> str:
-    versions = verified_versions()
-    for name, value in versions.items():
-        markdown = markdown.replace("{{ " + name + " }}", value)
-    verified = (
-        f"Verified with torch {versions['torch_version']} / torchvision "
-        f"{versions['torchvision_version']} (Python {versions['python_version']}) on {build_date()}"
-    )
-    return markdown.rstrip("\n") + f'\n\n<p class="ts-verified">{verified}</p>\n'
+    return with_versions(markdown)

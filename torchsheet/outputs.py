@@ -1,4 +1,5 @@
-"""Compare what a block printed with the Output fence on its page; rewrite fences on request."""
+"""Compare what a block printed with the Output fence on its page; rewrite Output fences by the
+spans the page reader recorded."""
 
 from __future__ import annotations
 
@@ -30,13 +31,13 @@ def outputs_match(block: Block, printed: str, device: str) -> bool:
     expected = block.expected_output or ""
     if device == "cuda":
         printed = normalise_cuda(printed)
-    if block.ignore_whitespace:
+    if block.output is not None and block.output.ignore_whitespace:
         return re.sub(r"\s+", "", expected) == re.sub(r"\s+", "", printed)
     return expected == printed
 
 
 def output_diff(block: Block, printed: str, device: str) -> str:
-    shown = "" if block.output_fence is None else f" (Output fence at line {block.output_fence[0]})"
+    shown = "" if block.output is None else f" (Output fence at line {block.output.fence.start})"
     if device == "cuda":
         printed = normalise_cuda(printed)
     diff = difflib.unified_diff(
@@ -49,58 +50,55 @@ def output_diff(block: Block, printed: str, device: str) -> str:
     return text or "(outputs differ only in whitespace at the end of the output)\n"
 
 
-@dataclass
-class PendingEdit:
-    """A rewrite of one page's Output fence: replace lines [start, end) or insert at start."""
+@dataclass(frozen=True)
+class Edit:
+    """Replace page lines [start, end) (1-based) with new lines; start == end inserts."""
 
-    start: int  # 1-based line to replace from (the first content line) or insert before
-    end: int  # 1-based line after the last line replaced (== start for an insertion)
-    new_lines: list[str]
+    start: int
+    end: int
+    new_lines: tuple[str, ...]
 
 
 class OutputUpdater:
-    """Collects new outputs during a run (`--update-outputs`) and writes them when it ends."""
+    """Collects new outputs during a run (``--update-outputs``) and writes them when it ends.
+
+    Each edit is placed by the spans the page reader recorded (the Output fence's lines, or the
+    line after the block's closing fence), and a page's edits are applied from the bottom up, so
+    earlier line numbers stay valid. A page that changed on disk since it was read is left alone
+    (the run reports it): its recorded spans no longer hold."""
 
     def __init__(self) -> None:
-        self.edits: dict[Path, list[PendingEdit]] = {}
+        self.edits: dict[Path, list[Edit]] = {}
+        self.read_as: dict[Path, str] = {}
 
-    def record(self, page: Path, block: Block, printed: str) -> None:
+    def record(self, page: Path, block: Block, printed: str, page_text: str) -> None:
         text = printed if printed.endswith("\n") or not printed else printed + "\n"
         body = text.splitlines(keepends=True)
-        if block.output_fence is not None:
-            opening, closing = block.output_fence
-            indent = _indent_of(page, opening)
-            edit = PendingEdit(opening + 1, closing, [indent + line for line in body])
+        if block.output is not None:
+            fence = block.output.fence
+            edit = Edit(fence.start + 1, fence.end, tuple(fence.indent + line for line in body))
         elif printed.strip():
-            closing = _closing_line_of(page, block.lineno)
-            indent = _indent_of(page, block.lineno)
-            marker = "<!--pytest-codeblocks:expected-output-->\n"
-            new = ["\n", indent + marker, indent + '```text title="Output"\n']
-            new += [indent + line for line in body] + [indent + "```\n"]
-            edit = PendingEdit(closing + 1, closing + 1, new)
+            indent = block.fence.indent
+            new = ["\n", indent + "<!--pytest-codeblocks:expected-output-->\n"]
+            new += [indent + '```text title="Output"\n', *(indent + line for line in body)]
+            new += [indent + "```\n"]
+            edit = Edit(block.fence.end + 1, block.fence.end + 1, tuple(new))
         else:
             return
+        self.read_as.setdefault(page, page_text)
         self.edits.setdefault(page, []).append(edit)
 
-    def write(self) -> list[Path]:
+    def write(self) -> tuple[list[Path], list[Path]]:
+        """Apply the edits; return (pages written, pages that changed during the run)."""
+        written, changed = [], []
         for page, edits in self.edits.items():
-            lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+            text = page.read_text(encoding="utf-8")
+            if text != self.read_as[page]:
+                changed.append(page)
+                continue
+            lines = text.splitlines(keepends=True)
             for edit in sorted(edits, key=lambda e: e.start, reverse=True):
                 lines[edit.start - 1 : edit.end - 1] = edit.new_lines
             page.write_text("".join(lines), encoding="utf-8")
-        return list(self.edits)
-
-
-def _indent_of(page: Path, lineno: int) -> str:
-    line = page.read_text(encoding="utf-8").splitlines()[lineno - 1]
-    return line[: len(line) - len(line.lstrip())]
-
-
-def _closing_line_of(page: Path, fence_line: int) -> int:
-    lines = page.read_text(encoding="utf-8").splitlines()
-    opening = lines[fence_line - 1].lstrip()
-    ticks = "`" * (len(opening) - len(opening.lstrip("`")))
-    for number in range(fence_line + 1, len(lines) + 1):
-        if lines[number - 1].lstrip().startswith(ticks):
-            return number
-    raise ValueError(f"{page}:{fence_line}: fence never closed")
+            written.append(page)
+        return written, changed

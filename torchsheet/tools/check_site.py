@@ -1,7 +1,7 @@
 """Check the built site: every Python block a reader sees is run by the tests, as shown, and no
 page loads anything from another host.
 
-    python -m tests.check_site site
+    python -m torchsheet.tools.check_site site
 
 For each page, the Python code blocks in its built HTML must be exactly the expanded blocks the
 test collector runs, in the same order and with the same text. Prints the two counts.
@@ -14,10 +14,10 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.blocks.pages import PYTHON, read_page
-from tests.blocks.snippets import Expander
-
-ROOT = Path(__file__).resolve().parent.parent
+from torchsheet.pages import PYTHON
+from torchsheet.plan import Action, Pass, plan
+from torchsheet.project import Project
+from torchsheet.site import built_html
 
 
 class _ExternalLoads(HTMLParser):
@@ -85,24 +85,16 @@ class _CodeBlocks(HTMLParser):
             self._text.append(html.unescape(f"&#{name};"))
 
 
-def built_page(site: Path, page: Path) -> Path:
-    rel = page.relative_to(ROOT / "docs").with_suffix("")
-    if rel.name == "index":
-        return site / rel.parent / "index.html"
-    return site / rel / "index.html"
-
-
-def main(site: Path) -> int:
-    expander = Expander(ROOT / "mkdocs.yml")
+def main(site: Path, project: Project) -> int:
     problems, shown, collected = [], 0, []
-    for page in sorted((ROOT / "docs").rglob("*.md")):
-        expected = [b for b in read_page(page, ROOT, expander) if b.language in PYTHON]
+    for page in project.page_paths():
+        expected = [b for b in project.blocks(page) if b.is_python]
         collected += expected
         parser = _CodeBlocks()
-        html_text = built_page(site, page).read_text(encoding="utf-8")
+        rel = project.rel(page)
+        html_text = built_html(site, page.relative_to(project.docs).as_posix()).read_text("utf-8")
         parser.feed(html_text)
         shown += len(parser.blocks)
-        rel = page.relative_to(ROOT).as_posix()
         if 'class="ts-verified"' not in html_text:
             problems.append(
                 f"{rel}: no 'Verified with torch ...' line (overrides/hooks/versions.py)"
@@ -132,12 +124,18 @@ def main(site: Path) -> int:
         problems.extend(
             f"{built.relative_to(site)}: loads {url} from another host" for url in loads.found
         )
-    exempt = [b for b in collected if b.skip_reason]
-    cuda_only = [b for b in collected if b.needs_cuda and not b.skip_reason]
+    cpu = [plan(b, Pass.CPU) for b in collected]
+    cuda = [plan(b, Pass.CUDA) for b in collected]
+    runs_cpu = sum(p.action is not Action.SKIP for p in cpu)
+    cuda_only = sum(
+        c.action is not Action.SKIP and p.action is Action.SKIP
+        for p, c in zip(cpu, cuda, strict=True)
+    )
+    exempt = sum(c.action is Action.SKIP for c in cuda)
     print(
         f"Python blocks shown on the site: {shown}; collected by the tests: {len(collected)} "
-        f"(CPU pass: {len(collected) - len(exempt) - len(cuda_only)}, CUDA pass only: "
-        f"{len(cuda_only)}, not run with a visible reason: {len(exempt)})"
+        f"(CPU pass: {runs_cpu}, CUDA pass only: {cuda_only}, not run with a visible reason: "
+        f"{exempt})"
     )
     for problem in problems:
         print("  " + problem)
@@ -145,4 +143,4 @@ def main(site: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "site"), Project(Path.cwd())))

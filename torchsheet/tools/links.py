@@ -4,8 +4,8 @@ Internal links and anchors are checked by the strict build (mkdocs.yml: validati
 links need the network, which CI does not have: this lists them (with the pages that use them)
 so a person or a link checker with network access can go through them.
 
-    python -m tests.external_links site            # list
-    python -m tests.external_links site --check    # also try each URL (needs the network)
+    python -m torchsheet.tools.links site            # list
+    python -m torchsheet.tools.links site --check    # also try each URL (needs the network)
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Snippet includes: read the settings from mkdocs.yml, expand includes exactly as the site does,
-and index the sections of every snippet module (to find the ones no page includes)."""
+"""Snippet includes: the settings from mkdocs.yml (through MkDocs' own loader), include expansion
+with pymdownx's own preprocessor (exactly as the site does), and the sections of each module
+(to find the ones no page includes)."""
 
 from __future__ import annotations
 
@@ -185,15 +186,3 @@ def code_outside_sections(file: Path) -> list[int]:
         if node.lineno not in inside:
             outside.append(node.lineno)
     return outside
-
-
-def includes_in_pages(pages: list[Path], root: Path) -> dict[tuple[str, str], list[str]]:
-    """Every (snippet path, section) that some page includes, with where ("page:line")."""
-    used: dict[tuple[str, str], list[str]] = {}
-    for page in pages:
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            include = parse_include(line)
-            if include is not None and include.section is not None:
-                where = f"{page.relative_to(root).as_posix()}:{number}"
-                used.setdefault((include.path, include.section), []).append(where)
-    return used

@@ -1,0 +1,284 @@
+"""The pytest adapter: every page under docs/ and every module under snippets/ becomes test items.
+
+    docs/tensors/creation.md:42[cpu]        the block whose fence opens on line 42, CPU pass
+    docs/tensors/creation.md:42[cuda]       the same block, CUDA pass (skipped without a GPU)
+    snippets/tensors/creation.py[sections]  every section is included by a page; no code outside
+    snippets/tensors/creation.py[script]    the module runs top to bottom as a script (--scripts)
+
+Those ids can be pasted back: ``pytest docs/tensors/creation.md:42[cpu]`` (or ``...md:42`` for
+both passes) runs that block. What runs, how and why not is the engine's decision (plan.py);
+this module only turns it into test items and readable failures. Stand-ins for downloads come
+from the ``pytest_torchsheet_standins`` hook (the project's tests/standins.py).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from . import execute, modules
+from .data import DataError
+from .outputs import OutputUpdater, output_diff, outputs_match
+from .pages import Block, PageError
+from .plan import Action, Pass, plan
+from .project import Project
+from .report import format_block_exception, format_exception_from, missing_figures, network_line
+from .sandbox import BlockWarned, NetworkUsed
+
+BLOCK_ID = re.compile(r"^(?P<page>.+\.md):(?P<line>\d+)(?P<pass>\[(cpu|cuda)\])?$")
+
+
+class ContributorError(Exception):
+    """A mistake in a page or snippet module; the message names the file, the line and the fix."""
+
+
+class OutputMismatch(Exception):
+    def __init__(self, diff: str):
+        super().__init__(diff)
+        self.diff = diff
+
+
+class Hooks:
+    @pytest.hookspec(firstresult=True)
+    def pytest_torchsheet_standins(self, config: pytest.Config):
+        """The stand-ins for what readers download: {name: callable(project) -> Setup}."""
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(Hooks)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("torchsheet", "torchsheet: executable pages")
+    group.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite each page's Output fences with what its blocks print (CPU pass); "
+        "adds an Output fence under blocks that print but show none. Review the diff.",
+    )
+    group.addoption(
+        "--fresh",
+        action="store_true",
+        help="run each block in a new python process, as a reader pasting it would (slow)",
+    )
+    group.addoption(
+        "--scripts",
+        action="store_true",
+        help="also run each snippet module top to bottom as a script",
+    )
+
+
+_project_key = pytest.StashKey[Project | None]()
+_updater_key = pytest.StashKey[OutputUpdater]()
+_written_key = pytest.StashKey[tuple]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "cpu: the CPU pass of a page block")
+    config.addinivalue_line("markers", "cuda: the CUDA pass of a page block (needs a GPU)")
+    config.stash[_updater_key] = OutputUpdater()
+    root = config.rootpath
+    project = None
+    if (root / "mkdocs.yml").is_file():
+        standins = config.hook.pytest_torchsheet_standins(config=config)
+        project = Project(root, standins=standins, cross_check=True)
+    config.stash[_project_key] = project
+    # a failing block's id pasted back: docs/x.md:42[cpu] -> docs/x.md::x.md:42[cpu]
+    config.args[:] = [_as_node_path(arg) for arg in config.args]
+
+
+def _as_node_path(arg: str) -> str:
+    m = BLOCK_ID.match(arg)
+    if m is None or "::" in arg:
+        return arg
+    page = m["page"]
+    return f"{page}::{Path(page).name}:{m['line']}{m['pass'] or ''}"
+
+
+def _project(config: pytest.Config) -> Project | None:
+    return config.stash.get(_project_key, None)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    project = _project(parent.config)
+    if project is None or not file_path.is_relative_to(project.root):
+        return None
+    if file_path.is_relative_to(project.docs) and file_path.suffix == ".md":
+        return PageFile.from_parent(parent, path=file_path)
+    if file_path.is_relative_to(project.snippets) and file_path.suffix == ".py":
+        return SnippetModule.from_parent(parent, path=file_path)
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector):
+    """A snippet module named on the command line is not a test module: never import it."""
+    project = _project(parent.config)
+    if project is not None and module_path.is_relative_to(project.snippets):
+        return _NotATestModule.from_parent(parent, path=module_path)
+    return None
+
+
+class _NotATestModule(pytest.File):
+    def collect(self):
+        return []
+
+
+def _cuda_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+class PageFile(pytest.File):
+    def collect(self):
+        try:
+            page = _project(self.config).read(self.path)
+        except PageError as error:
+            raise ContributorError(str(error)) from None
+        for block in page.blocks:
+            for pass_ in Pass:
+                yield BlockItem.from_parent(
+                    self,
+                    name=f"{self.path.name}:{block.lineno}[{pass_}]",
+                    nodeid=f"{block.id}[{pass_}]",
+                    block=block,
+                    pass_=pass_,
+                )
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, ContributorError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+
+class BlockItem(pytest.Item):
+    def __init__(self, *, block: Block, pass_: Pass, **kwargs):
+        super().__init__(**kwargs)
+        self.block = block
+        self.pass_ = pass_
+        self.add_marker(getattr(pytest.mark, str(pass_)))
+
+    def runtest(self) -> None:
+        block, config = self.block, self.config
+        if self.pass_ is Pass.CUDA and not _cuda_available():
+            pytest.skip("CUDA pass: torch.cuda.is_available() is False on this machine")
+        try:
+            decision = plan(block, self.pass_)
+        except PageError as error:
+            raise ContributorError(str(error)) from None
+        if decision.action is not Action.RUN:
+            pytest.skip(decision.reason)
+        project = _project(config)
+        with tempfile.TemporaryDirectory(prefix="block-") as workdir:
+            try:
+                printed = execute.run(
+                    decision, self.pass_, project, Path(workdir), fresh=config.getoption("fresh")
+                )
+            except DataError as error:
+                raise ContributorError(f"{block.id}: {error}") from None
+            missing = missing_figures(block, Path(workdir))
+        if missing:
+            raise ContributorError("\n".join(missing))
+        if config.getoption("update_outputs") and self.pass_ is Pass.CPU:
+            if block.example_output or (
+                block.expected_output is not None and outputs_match(block, printed, "cpu")
+            ):
+                return
+            text = project.read(self.path).document.text  # the spans were recorded on this
+            config.stash[_updater_key].record(self.path, block, printed, text)
+            return
+        if block.expected_output is None:
+            return
+        if self.pass_ is Pass.CUDA and block.output.cpu_only:
+            return
+        if not outputs_match(block, printed, str(self.pass_)):
+            raise OutputMismatch(output_diff(block, printed, str(self.pass_)))
+
+    def reportinfo(self):
+        return self.path, self.block.lineno - 1, f"{self.block.id}[{self.pass_}]"
+
+    def repr_failure(self, excinfo, style=None):
+        block = self.block
+        head = f"{block.id} [{self.pass_} pass] -- code from {block.source_description}\n"
+        error = excinfo.value
+        if isinstance(error, ContributorError):
+            return head + str(error)
+        if isinstance(error, OutputMismatch):
+            return (
+                head
+                + "the printed output differs from the Output fence on the page:\n"
+                + error.diff
+                + f"Fix: correct the recipe, or if the new output is right, run\n"
+                f"    nox -s tests -- --update-outputs {block.id}\nand review the diff."
+            )
+        if isinstance(error, NetworkUsed):
+            return head + str(error) + network_line(error, block)
+        if isinstance(error, (BlockWarned, execute.ShellFailed, execute.FreshProcessFailed)):
+            return head + str(error)
+        return head + format_block_exception(error, block)
+
+
+# --- snippet modules ---------------------------------------------------------------------------
+
+
+class SnippetModule(pytest.File):
+    def collect(self):
+        rel = _project(self.config).rel(self.path)
+        checks = ("script", "sections") if self.config.getoption("scripts") else ("sections",)
+        for check in checks:
+            yield SnippetCheck.from_parent(
+                self, name=f"{self.path.name}[{check}]", nodeid=f"{rel}[{check}]", check=check
+            )
+
+
+class SnippetCheck(pytest.Item):
+    def __init__(self, *, check: str, **kwargs):
+        super().__init__(**kwargs)
+        self.check = check
+
+    def runtest(self) -> None:
+        project = _project(self.config)
+        if self.check == "script":
+            execute.run_module_as_script(self.path, modules.setups_needed(self.path, project))
+            return
+        found = modules.problems(self.path, project)
+        if found:
+            raise ContributorError("\n".join(found))
+
+    def reportinfo(self):
+        return self.path, 0, self.nodeid
+
+    def repr_failure(self, excinfo, style=None):
+        error = excinfo.value
+        if isinstance(error, ContributorError):
+            return str(error)
+        if isinstance(error, (BlockWarned, NetworkUsed)):
+            return f"{self.nodeid}: {error}"
+        where = lambda filename, lineno: f"{execute.relative(Path(filename))}:{lineno}"  # noqa: E731
+        return f"{self.nodeid}: running the module as a script failed\n" + format_exception_from(
+            error, {str(self.path)}, where
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if session.config.getoption("update_outputs", default=False):
+        session.config.stash[_written_key] = session.config.stash[_updater_key].write()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
+    written, changed = config.stash.get(_written_key, ((), ()))
+    root = config.rootpath
+    if written:
+        terminalreporter.write_sep("=", "Output fences rewritten (review with git diff)")
+        for page in written:
+            terminalreporter.write_line(f"  {page.relative_to(root).as_posix()}")
+    if changed:
+        terminalreporter.write_sep("=", "Pages left alone: they changed during the run")
+        for page in changed:
+            terminalreporter.write_line(
+                f"  {page.relative_to(root).as_posix()}: run --update-outputs on it again"
+            )
