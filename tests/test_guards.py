@@ -130,7 +130,7 @@ def test_missing_section_and_missing_file_fail_the_tests(broken):
     result.stdout.fnmatch_lines(
         [
             "docs/missing_section.md:4: section 'no_such_section' is not in snippets/examples.py "
-            "(its sections: downloads, draws, orphan, prints_six, raises, reads_numbers, warns). Fix: add*",
+            "(its sections: datasets, downloads, draws, orphan, prints_six, raises, reads_numbers, warns). Fix: add*",
             "docs/missing_section.md:8: snippet file 'snippets/no_such_module.py' does not exist. Fix:*",
         ]
     )
@@ -453,3 +453,19 @@ def test_a_download_runs_after_its_stand_in(broken, project):
     result = broken("docs/download.md", "-m", "cpu")  # without the title: the network, refused
     result.assert_outcomes(failed=1, deselected=1)
     result.stdout.fnmatch_lines(["*the block tried to reach the network*"])
+
+
+def test_dataset_downloads_run_offline_on_stand_ins(broken, project):
+    """`download=True` on the page; the stand-ins have the real names, formats and lengths."""
+    (project / "docs" / "datasets.md").write_text(
+        '# Datasets\n\n```python title="Downloads: MNIST, FashionMNIST, CIFAR10"\n'
+        '--8<-- "snippets/examples.py:datasets"\n```\n\n'
+        '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n'
+        "MNIST True 60000 (28, 28) 10\nMNIST False 10000 (28, 28) 10\n"
+        "FashionMNIST True 60000 (28, 28) 10\nFashionMNIST False 10000 (28, 28) 10\n"
+        "CIFAR10 True 50000 (32, 32) 10\nCIFAR10 False 10000 (32, 32) 10\n```\n"
+    )
+    broken("docs/datasets.md", "-m", "cpu").assert_outcomes(passed=1, deselected=1)
+    from torchvision.datasets import cifar, utils
+
+    assert cifar.check_integrity is utils.check_integrity  # the stand-in's patch was undone

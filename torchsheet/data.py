@@ -42,6 +42,10 @@ class Setup:
     code: str
     origin: str  # for messages: "snippets/data/tiny_datasets.py, section 'mnist'"
     shown: bool  # a recipe on the site (a data maker), or a test-only stand-in
+    # Stand-ins only: code run in the block's own process just before it, for a library check a
+    # stand-in file cannot pass (a checksum of the real file). It appends to `undo` what
+    # restores the library afterwards (run in reverse when the block ends).
+    patch: str | None = None
 
 
 # A stand-in provider: download NAME -> the code that puts its stand-in where the library looks.

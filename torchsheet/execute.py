@@ -54,10 +54,12 @@ def run(plan: Plan, pass_: Pass, project: Project, workdir: Path, fresh: bool = 
                 _python_process(["-c", setup.code], device, cwd, f"the data setup ({setup.origin})")
             else:
                 run_setup_in_process(setup, device)
+        patches = [s.patch for s in setups if s.patch]
         if fresh:
-            (cwd / "recipe.py").write_text(_program(plan), encoding="utf-8")
+            (cwd / "recipe.py").write_text(_program(plan, patches), encoding="utf-8")
             return _python_process(["recipe.py"], device, cwd, "python recipe.py (--fresh)")
-        return _run_steps(plan, device, cwd)
+        with _patched(patches):
+            return _run_steps(plan, device, cwd)
 
 
 @contextlib.contextmanager
@@ -73,6 +75,19 @@ def working_directory(workdir: Path) -> Iterator[Path]:
             os.environ.pop("TORCH_HOME", None)
         else:
             os.environ["TORCH_HOME"] = saved_home
+
+
+@contextlib.contextmanager
+def _patched(patches: list[str]) -> Iterator[None]:
+    """Stand-ins' library patches, undone when the block ends (see data.Setup.patch)."""
+    undo: list = []
+    try:
+        for code in patches:
+            exec(compile(code, "<stand-in patch>", "exec"), {"undo": undo})
+        yield
+    finally:
+        for restore in reversed(undo):
+            restore()
 
 
 def run_setup_in_process(setup: Setup, device: str) -> None:
@@ -119,11 +134,13 @@ def _exec(part: Block, module: types.ModuleType) -> str:
     return sink.getvalue()
 
 
-def _program(plan: Plan) -> str:
+def _program(plan: Plan, patches: list[str] = ()) -> str:
     """The plan's steps as one script for a new process (--fresh), earlier steps silent. Python
     parts run at the top level of the script, as in a reader's file (spawned workers re-import
     it); writing files and running shell steps happen in the main process only."""
     lines = ["import contextlib as _c, io as _io, subprocess as _s, sys as _sys"]
+    for code in patches:  # stand-ins' library patches (test-only), before the reader's code
+        lines.append(f"exec(compile({code!r}, '<stand-in patch>', 'exec'), {{'undo': []}})")
     for step in plan.steps:
         part = step.block
         body: list[str] = []
@@ -219,5 +236,9 @@ def run_module_as_script(path: Path, setups: list[Setup] = ()) -> None:
     with tempfile.TemporaryDirectory(prefix="script-") as tmp, working_directory(Path(tmp)):
         for setup in setups:
             run_setup_in_process(setup, "cpu")
-        with sandbox(module, "cpu", where), contextlib.redirect_stdout(io.StringIO()):
+        with (
+            _patched([s.patch for s in setups if s.patch]),
+            sandbox(module, "cpu", where),
+            contextlib.redirect_stdout(io.StringIO()),
+        ):
             exec(code, module.__dict__)

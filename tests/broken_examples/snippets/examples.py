@@ -39,3 +39,13 @@ with open("data/numbers.txt") as file:
 # --8<-- [start:orphan]
 print("no page includes this section")
 # --8<-- [end:orphan]
+
+# --8<-- [start:datasets]
+from torchvision import datasets
+
+for name in ("MNIST", "FashionMNIST", "CIFAR10"):
+    for train in (True, False):
+        data = getattr(datasets, name)(root="data", train=train, download=True)
+        image, label = data[0]
+        print(name, train, len(data), image.size, len(data.classes))
+# --8<-- [end:datasets]
