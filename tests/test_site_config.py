@@ -80,3 +80,18 @@ def test_home_page_versions_come_from_the_installed_packages():
     assert f"torch **{version('torch')}**" in rendered
     assert f"torchvision **{version('torchvision')}**" in rendered
     assert "{{" not in rendered
+
+
+def test_open_in_colab_points_at_the_published_branch(config):
+    """Colab opens github/OWNER/REPO/blob/BRANCH/PATH; the deploy job pushes the site there."""
+    from torchsheet.site import colab_url
+
+    where = config["extra"]["notebooks_on_github"]
+    owner_repo, _, branch = where.partition("/blob/")
+    assert config["edit_uri"].startswith(f"https://github.com/{owner_repo}/")
+    workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text()
+    assert f" {branch}\n" in workflow  # git push ... gh-pages
+    assert colab_url(where, "tensors/creation.ipynb") == (
+        "https://colab.research.google.com/github/torchsheet/torchsheet/blob/gh-pages/"
+        "tensors/creation.ipynb"
+    )

@@ -41,8 +41,38 @@ def test_workflows_run_the_same_sessions_as_ci_run():
 def test_readme_names_existing_sessions_and_ci_runs_its_test_command():
     readme = (ROOT / "README.md").read_text()
     assert set(SESSION.findall(readme)) <= nox_sessions()
-    test_command = "python -m pip install nox && python -m nox -s tests"
+    test_command = 'python -m pip install "nox[uv]" && python -m nox -s tests'
     assert test_command in readme and test_command in (ROOT / ".ci" / "run").read_text()
+    assert test_command in (ROOT / ".github" / "workflows" / "ci.yml").read_text()
+
+
+def test_the_site_is_published_from_main_only_after_every_check_passed():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    jobs = workflow["jobs"]
+    deploy = jobs["deploy"]
+    assert set(deploy["needs"]) == set(jobs) - {"deploy"}  # lint, tests, docs, browser
+    assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
+    assert any("gh-pages" in step.get("run", "") for step in deploy["steps"])  # Colab reads it
+    # least privilege: nothing by default, read-only jobs, one writer
+    assert workflow["permissions"] == {}
+    writers = {name for name, job in jobs.items() if "write" in job["permissions"].values()}
+    assert writers == {"deploy"}
+    # the site the deploy publishes is the one the docs job built and checked
+    uploads = [s for s in jobs["docs"]["steps"] if "upload-artifact" in s.get("uses", "")]
+    downloads = [s for s in deploy["steps"] if "download-artifact" in s.get("uses", "")]
+    assert uploads[0]["with"]["name"] == downloads[0]["with"]["name"] == "site"
+
+
+def test_actions_are_pinned_and_checkouts_keep_no_credentials():
+    for path in (ROOT / ".github" / "workflows").glob("*.yml"):
+        workflow = yaml.safe_load(path.read_text())
+        for job in workflow["jobs"].values():
+            for step in job["steps"]:
+                uses = step.get("uses")
+                if uses:
+                    assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", uses), f"{path.name}: {uses}"
+                if uses and uses.startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, path.name
 
 
 def test_pre_commit_config_is_valid_yaml():

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from . import execute, modules
+from . import execute, modules, verified
 from .data import DataError
 from .outputs import OutputUpdater, output_diff, outputs_match
 from .pages import Block, PageError
@@ -197,6 +197,8 @@ class BlockItem(pytest.Item):
             return
         if not outputs_match(block, printed, str(self.pass_)):
             raise OutputMismatch(output_diff(block, printed, str(self.pass_)))
+        if self.pass_ is Pass.CPU:
+            verified.record(block, project.root)  # the preview flags blocks changed since
 
     def reportinfo(self):
         return self.path, self.block.lineno - 1, f"{self.block.id}[{self.pass_}]"

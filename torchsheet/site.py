@@ -65,6 +65,15 @@ def url_of(uri: str) -> str:
     return stem.as_posix() + "/"
 
 
+def colab_url(notebooks_on_github: str, notebook_uri: str) -> str:
+    """Colab opens a notebook from a GitHub path: OWNER/REPO/blob/BRANCH/PATH.ipynb, here the
+    published site's branch (mkdocs.yml extra.notebooks_on_github; ci.yml's deploy job)."""
+    return f"{COLAB}{notebooks_on_github.strip('/')}/{notebook_uri.lstrip('/')}"
+
+
+COLAB = "https://colab.research.google.com/github/"
+
+
 def built_html(site: Path, uri: str) -> Path:
     """Where the build writes docs/<uri>."""
     return site / url_of(uri) / "index.html"

@@ -2,8 +2,10 @@
 
 For docs/<section>/<topic>.md the build adds <section>/<topic>.ipynb (torchsheet/notebook.py,
 from the same expanded blocks the tests run) and a "Download as notebook" button under the page
-title. tests/test_notebooks.py executes such notebooks. The walkthroughs (jupytext files) get
-their .ipynb here too; overrides/main.html shows their button.
+title, with "Open in Colab" beside it (Colab opens the notebook from the published site's
+gh-pages branch: mkdocs.yml extra.notebooks_on_github). tests/test_notebooks.py executes such
+notebooks. The walkthroughs (jupytext files) get their .ipynb here too; overrides/main.html shows
+their buttons.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from torchsheet.build import plugin_errors, project_for
 from torchsheet.notebook import dumps, has_cells_to_run, page_notebook
+from torchsheet.site import colab_url
 
 _NOTEBOOKS: dict[str, str] = {}  # page src_uri -> notebook file name, for on_page_markdown
 
@@ -54,13 +57,16 @@ def _add_walkthrough_notebooks(files: Files, config) -> None:
         files.append(File.generated(config, uri, content=nbformat.writes(notebook)))
 
 
-def on_page_markdown(markdown: str, page, **kwargs) -> str:
+def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
     name = _NOTEBOOKS.get(page.file.src_uri)
     if name is None:
         return markdown
+    colab = colab_url(config.extra["notebooks_on_github"], page.file.src_uri[:-3] + ".ipynb")
     button = (
         f'[Download as notebook]({name}){{ .md-button .ts-notebook download="{name}" '
-        f'title="Every block of this page, ready to run in Jupyter" }}'
+        f'title="Every block of this page, ready to run in Jupyter" }} '
+        f"[Open in Colab]({colab}){{ .md-button .ts-colab "
+        f'title="Run this page\'s notebook in Google Colab (opens colab.research.google.com)" }}'
     )
     # right under the page title (the first "# " heading), or at the top
     title = re.search(r"^# .+$", markdown, flags=re.MULTILINE)

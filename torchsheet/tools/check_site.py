@@ -10,6 +10,7 @@ test collector runs, in the same order and with the same text. Prints the two co
 from __future__ import annotations
 
 import html
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +18,11 @@ from pathlib import Path
 from torchsheet.pages import PYTHON
 from torchsheet.plan import Action, Pass, plan
 from torchsheet.project import Project
-from torchsheet.site import built_html
+from torchsheet.site import COLAB, built_html
+
+COLAB_LINK = re.compile(
+    r'href="(' + re.escape(COLAB) + r'[\w.-]+/[\w.-]+/blob/[\w.-]+/[^"]+\.ipynb)"'
+)
 
 
 class _ExternalLoads(HTMLParser):
@@ -118,12 +123,23 @@ def main(site: Path, project: Project) -> int:
             for t in untested
         )
         print(f"One-page cheatsheet: {len(parser.blocks)} blocks, each one the tests ran")
+    colab_links = 0
     for built in sorted(site.rglob("*.html")):
         loads = _ExternalLoads()
-        loads.feed(built.read_text(encoding="utf-8"))
+        html_text = built.read_text(encoding="utf-8")
+        loads.feed(html_text)
         problems.extend(
             f"{built.relative_to(site)}: loads {url} from another host" for url in loads.found
         )
+        for link in COLAB_LINK.findall(html_text):
+            colab_links += 1
+            branch_path = link.split("/blob/", 1)[1].split("/", 1)[1]  # after the branch name
+            if not (site / branch_path).is_file():
+                problems.append(
+                    f"{built.relative_to(site)}: Open in Colab points at {branch_path}, which the "
+                    f"site does not publish"
+                )
+    print(f"Open in Colab links: {colab_links}, each to a notebook the site publishes")
     cpu = [plan(b, Pass.CPU) for b in collected]
     cuda = [plan(b, Pass.CUDA) for b in collected]
     runs_cpu = sum(p.action is not Action.SKIP for p in cpu)
