@@ -119,9 +119,10 @@ def test_orphan_section_fails_naming_module_and_line(broken):
 
 def test_code_outside_sections_fails(broken, project):
     module = project / "snippets" / "examples.py"
+    line = len(module.read_text().splitlines()) + 2
     module.write_text(module.read_text() + "\nprint('loose code')\n")
     result = broken("snippets/examples.py", "-k", "sections")
-    result.stdout.fnmatch_lines(["snippets/examples.py:43: code outside any section*Fix:*"])
+    result.stdout.fnmatch_lines([f"snippets/examples.py:{line}: code outside any section*Fix:*"])
 
 
 def test_missing_section_and_missing_file_fail_the_tests(broken):

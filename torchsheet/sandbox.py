@@ -97,7 +97,12 @@ def reset_torch_state() -> None:
     """What a fresh interpreter starts with (the seed is random there too)."""
     import torch
 
-    torch.seed()
+    # A random seed, as in a new process. Not torch.seed(): on a CUDA build it also queues a
+    # lazy re-seed of every accelerator backend with a captured stack trace (~10 ms per call,
+    # and the queue grows with every block); a GPU that is already in use is re-seeded directly.
+    torch.default_generator.seed()
+    if torch.cuda.is_initialized():
+        torch.cuda.seed_all()
     random.seed()
     try:
         import numpy
