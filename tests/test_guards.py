@@ -470,3 +470,22 @@ def test_dataset_downloads_run_offline_on_stand_ins(broken, project):
     from torchvision.datasets import cifar, utils
 
     assert cifar.check_integrity is utils.check_integrity  # the stand-in's patch was undone
+
+
+def test_the_preview_knows_which_outputs_the_tests_verified(broken, project):
+    """Passing blocks are noted in a ledger; a block whose code or output changed since is not
+    in it, so `nox -s serve` flags it (overrides/hooks/preview.py)."""
+    from torchsheet import verified
+    from torchsheet.project import Project
+
+    page = project / "docs" / "wrong_output.md"
+    page.write_text(page.read_text().replace("5.0", "6.0"))
+    assert verified.known(project) is None  # the tests never ran here: nothing to flag
+    broken("docs/wrong_output.md", "-m", "cpu").assert_outcomes(passed=1, deselected=1)
+    ledger = verified.known(project)
+    blocks = Project(project).blocks(page)
+    assert ledger and verified.unverified(blocks, ledger) == []
+    page.write_text(page.read_text().replace("6.0", "7.0"))  # the shown output changed
+    assert [b.id for b in verified.unverified(Project(project).blocks(page), ledger)] == [
+        "docs/wrong_output.md:3"
+    ]
