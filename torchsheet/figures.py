@@ -4,8 +4,11 @@ A page shows a picture with an image right after the block that draws it; the bl
 file into its working directory (the tests check it does). The build asks `pending()` which
 pictures are not in the cache yet and draws them all in one child process
 (``python -m torchsheet.figures CACHE BLOCK-ID...``), so torch is never imported into the
-``mkdocs serve`` process and a failing block cannot take it down. Drawings are cached under
-``.cache/figures/<key>/``, keyed by the code that drew them and the torch version.
+``mkdocs serve`` process and a failing block cannot take it down. The child starts as soon as
+the build knows its files and draws while the build renders the pages (and executes the
+walkthrough notebooks) on the other core; the build waits for it before copying files.
+Drawings are cached under ``.cache/figures/<key>/``, keyed by the code that drew them and the
+torch version.
 """
 
 from __future__ import annotations
@@ -44,12 +47,14 @@ def pending(blocks: list[Block], cache: Path) -> list[Block]:
     return [b for b in blocks if b.figures and len(cached(b, cache)) < len(names(b))]
 
 
-def draw_in_child(blocks: list[Block], cache: Path, root: Path) -> subprocess.CompletedProcess:
-    """Draw the pictures of `blocks` in one new Python process (see main())."""
-    return subprocess.run(
+def start_drawing(blocks: list[Block], cache: Path, root: Path) -> subprocess.Popen:
+    """Start drawing the pictures of `blocks` in one new Python process (see main());
+    `communicate()` on the result waits for it and gives its report."""
+    return subprocess.Popen(
         [sys.executable, "-m", "torchsheet.figures", str(cache), *(b.id for b in blocks)],
         cwd=root,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
 

@@ -27,8 +27,8 @@ def on_files(files: Files, config) -> Files:
     project = project_for(config)
     _NOTEBOOKS.clear()
     for file in list(files.documentation_pages()):
-        if not file.src_uri.endswith(".md"):
-            continue
+        if not file.src_uri.endswith(".md") or file.abs_src_path is None:
+            continue  # generated pages (the one-page sheet, the versions table) have no blocks
         with plugin_errors(f"docs/{file.src_uri} cannot become a notebook"):
             page = project.read(Path(file.abs_src_path))
             if not has_cells_to_run(page):

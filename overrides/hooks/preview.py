@@ -26,7 +26,7 @@ def on_pre_build(config) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
-    if not os.environ.get("TORCHSHEET_PREVIEW") or not page.file.src_uri.endswith(".md"):
+    if not os.environ.get("TORCHSHEET_PREVIEW") or page.file.abs_src_path is None:
         return markdown
     project = project_for(config)
     if id(config) not in _ledger:
