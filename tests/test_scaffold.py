@@ -86,6 +86,8 @@ def test_scaffold_refuses_bad_names_and_existing_pages(project: Path):
         scaffold("start/My_Topic", root=project)
     with pytest.raises(ScaffoldError, match="shadow the standard library module 'random'"):
         scaffold("start/random", root=project)
+    with pytest.raises(ScaffoldError, match="shadow the installed package 'safetensors'"):
+        scaffold("start/safetensors", root=project)
     with pytest.raises(ScaffoldError, match="no nav section holds pages under vision/"):
         scaffold("vision/new-page", root=project)
     scaffold("start/twice", root=project)

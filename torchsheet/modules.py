@@ -49,10 +49,12 @@ def layout_problems(module: Path, project: Project) -> list[str]:
             f"{rel}:1: '{stem}' is not a Python module name. Fix: rename it to "
             f"{stem.replace('-', '_')}.py (pages use dashes, modules underscores)."
         )
-    elif stem in sys.stdlib_module_names:
+    elif stem in sys.stdlib_module_names or _installed(stem):
+        what = "the standard library module" if stem in sys.stdlib_module_names else "the package"
         found.append(
-            f"{rel}:1: '{stem}.py' shadows the standard library module '{stem}' when the module "
-            f"runs as a script (its folder comes first on sys.path). Fix: choose another topic name."
+            f"{rel}:1: '{stem}.py' shadows {what} '{stem}' when the module runs as a script (its "
+            f"folder comes first on sys.path, so `import {stem}` finds it). Fix: choose another "
+            f"topic name, e.g. {stem}_basics."
         )
     page = page_for_module(rel)
     if not (project.root / page).is_file():
@@ -62,6 +64,16 @@ def layout_problems(module: Path, project: Project) -> list[str]:
             f"module become dashes in the page)."
         )
     return found
+
+
+def _installed(name: str) -> bool:
+    """Is `name` an importable top-level module of this environment (torch, safetensors, ...)?"""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def code_outside_sections(file: Path) -> list[int]:

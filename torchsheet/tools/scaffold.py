@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -61,6 +62,8 @@ def scaffold(spec: str, root: Path, title: str | None = None) -> list[Path]:
     module = topic.replace("-", "_")
     if module in sys.stdlib_module_names:
         raise ScaffoldError(f"'{topic}' would shadow the standard library module '{module}'")
+    if importlib.util.find_spec(module) is not None:
+        raise ScaffoldError(f"'{topic}' would shadow the installed package '{module}'")
     title = title or topic.replace("-", " ").capitalize()
     snippet = root / "snippets" / section / f"{module}.py"
     page = root / "docs" / section / f"{topic}.md"
