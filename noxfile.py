@@ -9,6 +9,7 @@
     soak    the whole suite N times in a row (default 20): a flaky block fails it
     new     scaffold a recipe: `nox -s new -- data/my-topic`
     links   list the external links of the site (not in CI: it needs the network to check them)
+    compat  run every block on another torch release and record it: `nox -s compat -- 2.6`
 
 Environments are made with uv (`pip install "nox[uv]"`): every session links the same packages
 from uv's cache instead of copying them, so torch (about 5.5 GB) is on disk once however many
@@ -19,6 +20,9 @@ dependency groups in pyproject.toml; the engine (torchsheet/) is installed in ev
 
 from __future__ import annotations
 
+import json
+import shutil
+import time
 from pathlib import Path
 
 import nox
@@ -50,11 +54,17 @@ def parallel(posargs: list[str]) -> list[str]:
     return ["-n", "auto", "--dist", "loadfile"]
 
 
+# Compile bytecode at install, as pip does (uv does not by default): else the first import of a
+# package compiles it, and its compile-time warnings (invalid escape sequences in torchao, say)
+# would fail whichever block imports it first in a fresh environment.
+INSTALL_ENV = {"UV_COMPILE_BYTECODE": "1"}
+
+
 def install(session: nox.Session, *groups: str, engine: bool = True) -> None:
     """The dependency groups, then the engine itself (editable: changes apply at once)."""
-    session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
+    session.install(*nox.project.dependency_groups(PYPROJECT, *groups), env=INSTALL_ENV)
     if engine:
-        session.install("--no-deps", "-e", ".")
+        session.install("--no-deps", "-e", ".", env=INSTALL_ENV)
 
 
 @nox.session(python=PYTHON)
@@ -129,3 +139,70 @@ def links(session: nox.Session) -> None:
     install(session, "site")
     session.run("mkdocs", "build", "--strict", "--site-dir", "site", env=SITE_ENV)
     session.run("python", "-m", "torchsheet.tools.links", "site", *session.posargs)
+
+
+@nox.session(python=PYTHON, reuse_venv=False)
+def compat(session: nox.Session) -> None:
+    """Measure a torch release: `nox -s compat -- 2.6` (or 2.6.0) installs it with its
+    torchvision in a new environment, runs the CPU pass of every block and records what each did
+    in compat/torch-<release>.json (torchsheet/compat.py). Arguments after the release go to
+    pytest. The environment (and, for a release other than the pinned one, the downloaded
+    packages) is removed afterwards: one release on disk at a time."""
+    from torchsheet import compat as measure  # the release table (standard library only)
+
+    if not session.posargs:
+        session.error(f"which torch release? e.g. nox -s compat -- 2.6 (shown: {measure.MEASURED})")
+    release, *pytest_args = session.posargs
+    try:
+        plan = measure.install_plan(
+            release,
+            PYPROJECT["dependency-groups"]["recipes"],
+            nox.project.dependency_groups(PYPROJECT, "test"),
+        )
+    except measure.CompatError as error:
+        session.error(str(error))
+    env = {}
+    cache = Path(".nox", "compat-uv-cache").resolve()
+    if not plan.pinned:  # its own cache, removed after: another release's ~5 GB never stays
+        env["UV_CACHE_DIR"] = str(cache)
+    started = time.monotonic()
+    notes: dict[str, str] = {}
+    try:
+        session.install(plan.torch, plan.torchvision, *plan.tools, env=env)
+        torch = session.run(
+            "python", "-c", "import torch; print(torch.__version__.split('+')[0])", silent=True
+        ).strip()
+        same = (f"torch=={torch}", plan.torchvision)  # every later install keeps this torch
+        try:
+            session.install(*same, *plan.extras, env=env)
+        except nox.command.CommandFailed:  # a pinned package that needs a newer torch (or Python)
+            for extra in plan.extras:
+                name = extra.split("=")[0]
+                for candidate in (extra, name):
+                    try:
+                        session.install(*same, candidate, env=env)
+                    except nox.command.CommandFailed:
+                        continue
+                    if candidate != extra:
+                        notes[name] = (
+                            f"{extra} did not install with torch {torch}: the newest that does"
+                        )
+                    break
+                else:
+                    notes[name] = f"no version installs with torch {torch}"
+        # The engine, then bytecode for all of site-packages, as pip compiles at install: else a
+        # block's first import compiles a package and its compile-time warnings (invalid escape
+        # sequences) would count against the block.
+        session.install("--no-deps", "--compile-bytecode", "-e", ".", env=env)
+        info = {"install_s": round(time.monotonic() - started, 1), "install_notes": notes}
+        session.run(
+            "python", "-m", "pytest", "-m", "cpu", "docs", "-q",
+            *parallel(pytest_args), *pytest_args,
+            "--compat-record", f"{measure.DATA}/torch-{{torch}}.json",
+            env={**TEST_ENV, "TORCHSHEET_COMPAT_INSTALL": json.dumps(info)},
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(session.virtualenv.location, ignore_errors=True)
+        if not plan.pinned:
+            shutil.rmtree(cache, ignore_errors=True)
+        session.log(f"removed the environment{'' if plan.pinned else ' and its downloads'}")

@@ -489,3 +489,80 @@ def test_the_preview_knows_which_outputs_the_tests_verified(broken, project):
     assert [b.id for b in verified.unverified(Project(project).blocks(page), ledger)] == [
         "docs/wrong_output.md:3"
     ]
+
+
+# --- "Before torch X.Y" lines and the compatibility pass (torchsheet/compat.py) ---------------
+
+
+def test_a_before_torch_block_is_skipped_on_a_newer_torch_with_its_title(broken, project):
+    """What to write on an older release: skipped here (visibly), run where torch is older."""
+    (project / "docs" / "before.md").write_text(
+        '# Before\n\n```python title="Before torch 2.0: the old way"\n'
+        '--8<-- "snippets/examples.py:prints_six"\n```\n\n'
+        '```python title="Before torch 99.0: runs on any torch older than 99.0"\n'
+        '--8<-- "snippets/examples.py:prints_six"\n```\n'
+    )
+    result = broken("docs/before.md", "-m", "cpu", "-rs")
+    result.assert_outcomes(passed=1, skipped=1, deselected=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*docs/before.md:3: Before torch 2.0: the old way (for releases before 2.0; this is torch *)"
+        ]
+    )
+
+
+def test_a_before_torch_block_shows_no_output_and_names_a_release(broken, project):
+    page = project / "docs" / "before.md"
+    page.write_text(
+        '# Before\n\n```python title="Before torch 2.0: the old way"\n'
+        '--8<-- "snippets/examples.py:prints_six"\n```\n\n'
+        '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n6.0\n```\n'
+    )
+    result = broken("docs/before.md", "-m", "cpu")
+    result.assert_outcomes(failed=1, deselected=1)
+    result.stdout.fnmatch_lines(
+        ["*docs/before.md:3: a 'Before torch 2.0' block shows an Output fence*Fix: remove*"]
+    )
+    page.write_text(page.read_text().replace("Before torch 2.0:", "Before torch:"))
+    result = broken("docs/before.md", "-m", "cpu")
+    result.assert_outcomes(failed=1, deselected=1)
+    result.stdout.fnmatch_lines(
+        ['*"Before torch" needs a release and what to write on older ones. Fix: *']
+    )
+
+
+def test_the_compat_pass_records_instead_of_failing(broken, project):
+    """--compat-record: a differing output, an exception and a warning are recorded (expected
+    failures naming them), keyed by the block's fingerprint; a Needs-CUDA block is skipped."""
+    import json
+
+    from torchsheet import compat
+
+    (project / "docs" / "cuda_only.md").write_text(
+        '# CUDA\n\n```python title="Needs CUDA: on the GPU"\n'
+        '--8<-- "snippets/examples.py:prints_six"\n```\n'
+    )
+    pages = ["docs/wrong_output.md", "docs/raises.md", "docs/warns.md", "docs/cuda_only.md"]
+    result = broken(*pages, "-m", "cpu", "-rxs", "--compat-record", "compat/torch-{torch}.json")
+    assert result.ret == 0, result.stdout.str()
+    result.assert_outcomes(skipped=4, deselected=4)  # 3 expected failures, 1 skipped
+    result.stdout.fnmatch_lines(["*XFAIL*docs/raises.md:3*fails: RuntimeError: shape*"])
+    (written,) = (project / "compat").glob("torch-*.json")
+    data = json.loads(written.read_text())
+    records = {record[0]: record[1:] for record in data["blocks"].values()}
+    assert records == {
+        "docs/wrong_output.md:3": ["differs", "line 1: shows '5.0', prints '6.0'"],
+        "docs/raises.md:3": ["fails", "RuntimeError: shape '[7]' is invalid for input of size 6"],
+        "docs/warns.md:3": ["warns", "DeprecationWarning: this API is deprecated"],
+        "docs/cuda_only.md:3": ["skipped", "docs/cuda_only.md:3: Needs CUDA: on the GPU"],
+    }
+    assert data["counts"] == {"same": 0, "differs": 1, "fails": 1, "warns": 1, "skipped": 1}
+    assert data["torch"] == written.stem.removeprefix("torch-") and data["wall_s"] > 0
+    # the key is what the block runs and claims: a different shown output, another key
+    page = project / "docs" / "wrong_output.md"
+    fingerprints = set(data["blocks"])
+    page.write_text(page.read_text().replace("5.0", "6.0"))
+    from torchsheet.project import Project
+
+    (block,) = Project(project).blocks(page)
+    assert compat.fingerprint(block) not in fingerprints

@@ -79,3 +79,18 @@ def test_pre_commit_config_is_valid_yaml():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     hooks = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
     assert {"ruff", "ruff-format", "codespell"} <= hooks
+
+
+def test_the_compat_workflow_measures_each_release_read_only():
+    """Scheduled, one job per measured release (torchsheet/compat.py MEASURED), nothing written."""
+    from torchsheet.compat import MEASURED
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "compat.yml").read_text())
+    assert workflow_sessions("compat.yml") == {"compat"} <= nox_sessions()
+    assert "schedule" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert tuple(job["strategy"]["matrix"]["release"]) == MEASURED
+    uploads = [s for s in job["steps"] if "upload-artifact" in s.get("uses", "")]
+    assert uploads and "compat/torch-" in uploads[0]["with"]["path"]

@@ -12,6 +12,9 @@ clauses separated by "; ", directives first, then free text:
                                             stand-in where the library looks (see data.py)
     Save as: FILE.py[ (text)]               a script: written to FILE.py, run as `python FILE.py`
                                             or by the shell block that continues it
+    Before torch X.Y: <what>                what to write on a release older than X.Y: the tests
+                                            skip it on X.Y and newer (the reason is the title);
+                                            the compatibility pass runs it on older releases
 
 e.g. ``title="Continued; Needs CUDA: move the model"``. Keywords are case-insensitive. A title
 whose first clause looks like a directive but is not one (``Needs GPU``, ``Continue:``) is an
@@ -25,9 +28,20 @@ from dataclasses import dataclass
 
 NAME = re.compile(r"^(?P<names>[\w.-]+(?:\s*,\s*[\w.-]+)*)(?P<rest>.*)$")
 SCRIPT = re.compile(r"^(?P<file>[\w.-]+\.py)\b(?P<rest>.*)$")
-LOOKS_LIKE = re.compile(r"^(continu|needs?\b|not run|save\b|download)", re.IGNORECASE)
+BEFORE = re.compile(r"^before\s+torch\s*(?P<version>\d+\.\d+(?:\.\d+)?)$", re.IGNORECASE)
+LOOKS_LIKE = re.compile(
+    r"^(continu|needs?\b|not run|save\b|download|before\s+torch)", re.IGNORECASE
+)
 
-KEYWORDS = ("Continued", "Needs CUDA", "Not run by the tests", "Needs data", "Downloads", "Save as")
+KEYWORDS = (
+    "Continued",
+    "Needs CUDA",
+    "Not run by the tests",
+    "Needs data",
+    "Downloads",
+    "Save as",
+    "Before torch X.Y",
+)
 
 
 class DirectiveError(ValueError):
@@ -43,6 +57,7 @@ class Directives:
     needs_data: tuple[str, ...] = ()  # data makers, run first
     downloads: tuple[str, ...] = ()  # what a reader's first run downloads
     save_as: str | None = None  # FILE.py
+    before_torch: str | None = None  # "2.6": runs only on an older torch (compat.py measures it)
 
     @property
     def any(self) -> bool:
@@ -53,6 +68,7 @@ class Directives:
             or self.needs_data
             or self.downloads
             or self.save_as
+            or self.before_torch
         )
 
 
@@ -90,6 +106,14 @@ def parse(title: str) -> Directives:
                     f'title="Save as: train.py".'
                 )
             _once(found, "save_as", m["file"], title)
+        elif re.match(r"before\s*torch\b", key):
+            m = BEFORE.match(key)
+            if not m or not value:
+                raise DirectiveError(
+                    f'title "{title}": "Before torch" needs a release and what to write on older '
+                    f'ones. Fix: title="Before torch 2.6: pass weights_only=True".'
+                )
+            _once(found, "before_torch", m["version"], title)
         elif not found and LOOKS_LIKE.match(clause):
             raise DirectiveError(
                 f'title "{title}": "{keyword.strip()}" is not a directive. Known: '

@@ -13,13 +13,20 @@ drawing and the site check all call it, so a rule lives here once:
 - what a part of the chain needs, the block needs: the data makers and downloads of every part
   run first (each once, in chain order), a part that needs CUDA makes the CPU pass skip the
   block, a part that is never run makes the block unrunnable;
-- a "Save as" block continued by a shell block is run by that block (which launches it).
+- a "Save as" block continued by a shell block is run by that block (which launches it);
+- a "Before torch X.Y" block (what to write on an older release) runs only where the torch
+  it runs on (the installed one, or `torch_version`) is older than X.Y: the tests, on the pinned
+  release, skip it with its title as the reason; the compatibility pass (compat.py) runs it on
+  older releases. It shows no Output fence: the tests could never fill it in.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
+import re
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 
 from .data import Setup
 from .pages import Block, PageError
@@ -75,15 +82,34 @@ class Plan:
         )
 
 
-def plan(block: Block, pass_: Pass) -> Plan:
-    """Run, skip with a reason, or run by another block; PageError for a contributor mistake."""
+def plan(block: Block, pass_: Pass, torch_version: str | None = None) -> Plan:
+    """Run, skip with a reason, or run by another block; PageError for a contributor mistake.
+
+    `torch_version` is the release the block would run on (default: the installed torch)."""
     chain = block.chain
     problems = [p for part in chain for p in part.problems]
     if problems:
         raise PageError("\n".join(dict.fromkeys(problems)))
     own = block.directives
+    if own.before_torch and block.output is not None:
+        raise PageError(
+            f"{block.id}: a 'Before torch {own.before_torch}' block shows an Output fence, but "
+            f"the tests (on a newer torch) never run it, so nothing could fill it in. Fix: remove "
+            f"the Output fence (the compatibility pass checks that it runs on older releases)."
+        )
     if own.not_run:
         return Plan(block, Action.SKIP, f"{block.id}: {own.not_run}")
+    installed = torch_version or installed_torch()
+    for part in chain:
+        if part.directives.before_torch and not older(installed, part.directives.before_torch):
+            reason = (
+                f"{block.id}: {own.title} (for releases before {own.before_torch}; "
+                f"this is torch {installed})"
+                if part is block
+                else f"{block.id} continues {part.id}, which is for torch before "
+                f"{part.directives.before_torch} ({part.title})"
+            )
+            return Plan(block, Action.SKIP, reason)
     for part in chain[:-1]:
         if part.directives.not_run:
             return Plan(
@@ -113,6 +139,26 @@ def plan(block: Block, pass_: Pass) -> Plan:
     return Plan(
         block, Action.RUN, steps=steps, setups=tuple(setups.values()), downloads=tuple(downloads)
     )
+
+
+@functools.cache
+def installed_torch() -> str:
+    """The installed torch's version ("2.14.1"), without a local part ("+cpu")."""
+    try:
+        return version("torch").split("+")[0]
+    except PackageNotFoundError:
+        return "0"  # no torch: nothing runs anyway; "Before torch" blocks count as runnable
+
+
+def release(text: str) -> tuple[int, ...]:
+    """ "2.6.0" -> (2, 6, 0); "2.6.0rc1", "2.6.0+cpu" -> (2, 6, 0)."""
+    return tuple(int(n) for n in re.findall(r"\d+", text.split("+")[0])[:3])
+
+
+def older(torch_version: str, than: str) -> bool:
+    """Whether `torch_version` is a release before `than` ("2.5.1" is before "2.6")."""
+    limit = release(than)
+    return release(torch_version)[: len(limit)] < limit
 
 
 def _how(part: Block, last: bool) -> How:

@@ -5,6 +5,10 @@
     snippets/tensors/creation.py[sections]  every section is included by a page; no code outside
     snippets/tensors/creation.py[script]    the module runs top to bottom as a script (--scripts)
 
+With ``--compat-record compat/torch-X.json`` (``nox -s compat -- X``, on another torch release)
+the CPU pass records what each block did instead of failing it (compat.py): a differing
+output, an exception or a warning is an expected failure (``x``) that names it.
+
 Those ids can be pasted back: ``pytest docs/tensors/creation.md:42[cpu]`` (or ``...md:42`` for
 both passes) runs that block. What runs, how and why not is the engine's decision (plan.py);
 this module only turns it into test items and readable failures. Stand-ins for downloads come
@@ -13,13 +17,19 @@ from the ``pytest_torchsheet_standins`` hook (the project's tests/standins.py).
 
 from __future__ import annotations
 
+import datetime
+import json
+import platform
 import re
 import tempfile
+import time
+import tomllib
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
 
-from . import execute, modules, verified
+from . import compat, execute, modules, verified
 from .data import DataError
 from .outputs import OutputUpdater, output_diff, outputs_match
 from .pages import Block, PageError
@@ -69,6 +79,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="also run each snippet module top to bottom as a script",
     )
+    group.addoption(
+        "--compat-record",
+        metavar="FILE",
+        default=None,
+        help="compatibility pass (nox -s compat): record what each block does on the installed "
+        "torch (same/differs/fails/warns/skipped) in FILE instead of failing it; "
+        "FILE may name {torch}, e.g. compat/torch-{torch}.json",
+    )
 
 
 _project_key = pytest.StashKey[Project | None]()
@@ -86,6 +104,11 @@ def pytest_configure(config: pytest.Config) -> None:
         standins = config.hook.pytest_torchsheet_standins(config=config)
         project = Project(root, standins=standins, cross_check=True)
     config.stash[_project_key] = project
+    if config.getoption("compat_record", None):
+        if config.getoption("update_outputs") or config.getoption("fresh"):
+            raise pytest.UsageError("--compat-record runs alone: not with --update-outputs/--fresh")
+        if not hasattr(config, "workerinput"):  # the controller collects the workers' records
+            config.pluginmanager.register(CompatRecorder(config), "torchsheet-compat")
     # a failing block's id pasted back: docs/x.md:42[cpu] -> docs/x.md::x.md:42[cpu]
     config.args[:] = [_as_node_path(arg) for arg in config.args]
 
@@ -164,6 +187,8 @@ class BlockItem(pytest.Item):
 
     def runtest(self) -> None:
         block, config = self.block, self.config
+        if config.getoption("compat_record", None):
+            return self._measure()
         if self.pass_ is Pass.CUDA and not _cuda_available():
             pytest.skip("CUDA pass: torch.cuda.is_available() is False on this machine")
         try:
@@ -200,6 +225,42 @@ class BlockItem(pytest.Item):
         if self.pass_ is Pass.CPU:
             verified.record(block, project.root)  # the preview flags blocks changed since
 
+    def _measure(self) -> None:
+        """The compatibility pass: what the block does on this torch, recorded, never failed."""
+        block, project = self.block, _project(self.config)
+        if self.pass_ is not Pass.CPU:
+            pytest.skip("compatibility pass: CPU pass only")
+        try:
+            decision = plan(block, self.pass_)
+        except PageError as error:
+            raise ContributorError(str(error)) from None
+        record = [block.id]
+        if decision.action is not Action.RUN:
+            record += ["skipped", compat.short(decision.reason)]
+        else:
+            with tempfile.TemporaryDirectory(prefix="block-") as workdir:
+                try:
+                    printed = execute.run(decision, self.pass_, project, Path(workdir))
+                    missing = missing_figures(block, Path(workdir))
+                except DataError as error:
+                    raise ContributorError(f"{block.id}: {error}") from None
+                except BlockWarned as error:
+                    record += ["warns", compat.warning_text(str(error))]
+                except Exception as error:  # noqa: BLE001 - what the block raised is the record
+                    record += ["fails", compat.failure(error)]
+            if len(record) == 1:
+                if missing:
+                    record += ["differs", compat.short(missing[0])]
+                elif block.expected_output is None or outputs_match(block, printed, "cpu"):
+                    record += ["same"]
+                else:
+                    record += ["differs", compat.difference(block.expected_output, printed)]
+        self.user_properties.append(("compat", json.dumps([compat.fingerprint(block), record])))
+        if record[1] == "skipped":
+            pytest.skip(decision.reason)
+        if record[1] != "same":
+            pytest.xfail(f"torch {_torch()}: {record[1]}: {record[2]}")
+
     def reportinfo(self):
         return self.path, self.block.lineno - 1, f"{self.block.id}[{self.pass_}]"
 
@@ -222,6 +283,67 @@ class BlockItem(pytest.Item):
         if isinstance(error, (BlockWarned, execute.ShellFailed, execute.FreshProcessFailed)):
             return head + str(error)
         return head + format_block_exception(error, block)
+
+
+def _torch() -> str:
+    return version("torch").split("+")[0]
+
+
+class CompatRecorder:
+    """In the controller process: every block's record (from any xdist worker), written to the
+    --compat-record file when the session ends (compat.write_data)."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.records: dict[str, list] = {}
+        self.started = time.monotonic()
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for name, value in report.user_properties:
+            if name == "compat":
+                fp, record = json.loads(value)
+                self.records[fp] = record
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        config, root = self.config, self.config.rootpath
+        torch = _torch()
+        path = Path(config.getoption("compat_record").format(torch=torch))
+        path = path if path.is_absolute() else root / path
+        pyproject = root / "pyproject.toml"
+        groups = {}
+        if pyproject.is_file():
+            groups = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("dependency-groups")
+        recipes = (groups or {}).get("recipes", ["torch", "torchvision"])
+        names = [compat._name(r) for r in recipes]
+        installed = {}
+        for name in names:
+            try:
+                installed[name] = version(name)
+            except PackageNotFoundError:
+                installed[name] = None
+        header = {
+            "format": compat.FORMAT,
+            "torch": torch,
+            "torchvision": installed.get("torchvision"),
+            "python": platform.python_version(),
+            "date": datetime.date.today().isoformat(),
+            "wall_s": round(time.monotonic() - self.started, 1),
+            "installed": installed,
+            **compat.install_notes(),
+        }
+        compat.write_data(path, header, self.records)
+        self.written = path
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        written = getattr(self, "written", None)
+        if written is not None:
+            counts = json.loads(written.read_text(encoding="utf-8"))["counts"]
+            terminalreporter.write_sep("=", f"compatibility pass on torch {_torch()}")
+            root = self.config.rootpath
+            shown = written.relative_to(root) if written.is_relative_to(root) else written
+            terminalreporter.write_line(
+                f"  {shown.as_posix()}: " + ", ".join(f"{n} {r}" for r, n in counts.items())
+            )
 
 
 # --- snippet modules ---------------------------------------------------------------------------

@@ -145,8 +145,9 @@ def _accelerators_hidden(hide: bool) -> Iterator[None]:
     patches = [
         (torch.cuda, "is_available"),
         (torch.backends.mps, "is_available"),
-        (torch.accelerator, "is_available"),
+        (getattr(torch, "accelerator", None), "is_available"),  # torch 2.6+ (compat.py: older)
     ]
+    patches = [(obj, name) for obj, name in patches if obj is not None]
     saved = [(obj, name, getattr(obj, name)) for obj, name in patches]
     for obj, name, original in saved:
         # wraps() keeps `__wrapped__` etc.: torch._dynamo reads them when it is first imported

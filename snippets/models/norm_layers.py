@@ -84,3 +84,21 @@ except RuntimeError as e:
 per_pixel = nn.LayerNorm(6)(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)  # over C at each pixel
 print(per_pixel.shape)
 # --8<-- [end:norm_errors]
+
+# --8<-- [start:before_2_4_rmsnorm]
+import torch
+from torch import nn
+
+
+class RMSNorm(nn.Module):  # torch 2.4 added nn.RMSNorm; this is what it computes
+    def __init__(self, dim: int):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(dim))
+
+    def forward(self, x):
+        eps = torch.finfo(x.dtype).eps
+        return x * torch.rsqrt(x.pow(2).mean(dim=-1, keepdim=True) + eps) * self.weight
+
+
+y = RMSNorm(8)(torch.randn(2, 5, 8))
+# --8<-- [end:before_2_4_rmsnorm]

@@ -98,3 +98,11 @@ with tempfile.TemporaryDirectory() as tmp:
 restored = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))  # the code builds it
 print(restored.load_state_dict(state))
 # --8<-- [end:prefer_state_dict]
+
+# --8<-- [start:before_2_6_weights_only]
+import torch
+from torch import nn
+
+torch.save(nn.Linear(2, 1).state_dict(), "weights.pt")
+state = torch.load("weights.pt", weights_only=True)  # before 2.6 the default was False: say it
+# --8<-- [end:before_2_6_weights_only]

@@ -107,3 +107,12 @@ if torch.cuda.is_available():
 else:
     print("needs a CUDA GPU to fail")
 # --8<-- [end:mismatch_error]
+
+# --8<-- [start:before_2_6_accelerator]
+import torch
+
+device = (
+    "cuda" if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else "cpu"
+)
+x = torch.ones(2, device=device)
+# --8<-- [end:before_2_6_accelerator]
