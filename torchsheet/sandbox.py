@@ -3,7 +3,8 @@
 - a fresh ``__main__`` module as its namespace (so ``if __name__ == "__main__":`` runs and the
   classes it defines can be pickled, as in a real script);
 - torch's global state reset: a random seed as in a new process, default dtype and device, grad
-  mode, deterministic flags, print options, matmul precision, anomaly mode;
+  mode, deterministic flags, print options, matmul precision, anomaly mode, warn-always,
+  distribution argument checks, global module hooks;
 - warnings recorded: a DeprecationWarning, FutureWarning or UserWarning fails the block;
 - sockets blocked: any connection outside this machine fails the block;
 - in the CPU pass, accelerators hidden (``torch.cuda.is_available()``,
@@ -120,6 +121,17 @@ def reset_torch_state() -> None:
     torch.set_float32_matmul_precision("highest")
     torch.autograd.set_detect_anomaly(False)
     torch.set_printoptions(profile="default", sci_mode=None)
+    torch.set_warn_always(False)
+    # torch.compile (dynamo) turns distribution argument checks off for the whole process the
+    # first time it runs; a new process starts with them on
+    torch.distributions.Distribution.set_default_validate_args(__debug__)
+    # hooks registered for every module of every model (register_module_forward_hook, ...)
+    from torch.nn.modules import module
+
+    for name in dir(module):
+        if name.startswith("_global_") and isinstance(getattr(module, name), dict):
+            getattr(module, name).clear()
+    module._global_is_full_backward_hook = None
 
 
 @contextlib.contextmanager
