@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -54,6 +55,24 @@ class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
+    def translate_path(self, path):
+        # 404.html links its assets by the site's own path (/torchsheet/assets/...: it is served
+        # for any missing URL); the site is served at the root here, so that prefix is dropped.
+        if SITE_PATH != "/" and path.startswith(SITE_PATH):
+            path = "/" + path[len(SITE_PATH) :]
+        return super().translate_path(path)
+
+
+def _site_path() -> str:
+    """The path of site_url in mkdocs.yml ("/torchsheet/"), or "/"."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    found = re.search(r"^site_url:\s*(\S+)", text, flags=re.MULTILINE)
+    path = urlsplit(found[1]).path if found else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+SITE_PATH = _site_path()
+
 
 @pytest.fixture(scope="session")
 def site_dir(pytestconfig) -> Path:
@@ -76,6 +95,12 @@ def site_url(site_dir):
     server.shutdown()
     server.server_close()
     thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def launch_options() -> dict:
+    """How the tests start Chromium (for a test that drives a browser of its own)."""
+    return {"executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")
@@ -122,10 +147,10 @@ class Tab:
         return problems
 
 
-def _open_tab(browser, origin: str, **context_options) -> Tab:
+def _open_tab(browser, origin: str, color_scheme: str = "light", **context_options) -> Tab:
     context = browser.new_context(
         viewport=VIEWPORT,
-        color_scheme="light",  # the palette follows prefers-color-scheme until a reader picks one
+        color_scheme=color_scheme,  # the palette follows prefers-color-scheme until a reader picks
         permissions=["clipboard-read", "clipboard-write"],
         service_workers="block",
         **context_options,
@@ -171,6 +196,14 @@ def tab(browser, site_url):
     tab.context.close()
 
 
+@pytest.fixture(scope="session")
+def dark_tab(browser, site_url):
+    """A tab whose reader's system prefers dark: the site opens in the slate scheme."""
+    tab = _open_tab(browser, site_url, color_scheme="dark")
+    yield tab
+    tab.context.close()
+
+
 @pytest.fixture
 def new_tab(browser, site_url):
     """A tab in a fresh context: empty storage (no palette chosen yet), light colour scheme."""
@@ -208,3 +241,20 @@ def screenshot():
         return path
 
     return take
+
+
+# Figures the tests measure (search rates, latency, index size, accessibility, load times): printed
+# at the end of the run, whatever the verbosity, so `nox -s browser` always shows them.
+FIGURES: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def figures() -> list[str]:
+    return FIGURES
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("figures measured in the browser")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
