@@ -49,7 +49,9 @@ def page_notebook(page: Page, url: str, torch_version: str) -> dict:
 
 
 def has_cells_to_run(page: Page) -> bool:
-    return any(block.is_python and not block.directives.not_run for block in page.blocks)
+    """A page is offered as a notebook when a reader can run some Python block of it on a CPU
+    (a page of "Needs CUDA" blocks only would become a notebook without a code cell)."""
+    return any(block.is_python and plan(block, Pass.CPU).runs for block in page.blocks)
 
 
 def _cells_for(block, made: set[str]) -> list[dict]:

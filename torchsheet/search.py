@@ -168,6 +168,15 @@ def _errors(output: str) -> list[str]:
     return [m.group(0).strip()[:300] for m in map(ERROR_LINE.match, output.splitlines()) if m]
 
 
+def generated_sections(markdown: str, anchors: list[str] | None) -> list[Section]:
+    """A page the build generates (the Torch versions table): its prose and tables, no blocks."""
+    document = read_markdown(markdown)
+    sections = _sections(document, anchors)
+    for section in sections:
+        section.text = _prose(document, section)
+    return sections
+
+
 def markdown_sections(project: Project, path: Path, anchors: list[str] | None) -> list[Section]:
     page = project.read(path)
     document = page.document
@@ -232,6 +241,7 @@ class IndexPage:
     section: str  # the nav section ("Tensors"), "" at the top level
     anchors: tuple[str, ...] | None = None  # the toc's ids, in heading order, when known
     boost: float = 1.0
+    markdown: str | None = None  # a generated page's Markdown (it has no file under docs/)
 
 
 def _clip(lines: list[str], limit: int) -> str:
@@ -266,7 +276,9 @@ def build_index(
     page_table = []
     for number, page in enumerate(pages):
         path = project.docs / page.src
-        if page.src.endswith(".md"):
+        if page.markdown is not None:
+            sections = generated_sections(page.markdown, list(page.anchors or []) or None)
+        elif page.src.endswith(".md"):
             sections = markdown_sections(project, path, list(page.anchors or []) or None)
         elif page.src.endswith(".py"):
             sections = notebook_sections(path, list(page.anchors or []) or None)

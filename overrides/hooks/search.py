@@ -49,6 +49,8 @@ def on_page_content(html: str, page, config, files) -> str:
         "anchors": _anchors(page.toc),
         "exclude": bool(search.get("exclude")),
         "boost": float(search.get("boost", 1.0)),
+        # a generated page (the Torch versions table) has no file under docs/: its Markdown
+        "markdown": page.markdown if page.file.abs_src_path is None else None,
     }
     return html
 
@@ -77,6 +79,7 @@ def index_pages(config) -> list[IndexPage]:
                 section=entry.section if entry else "",
                 anchors=tuple(built["anchors"]),
                 boost=boost,
+                markdown=built["markdown"],
             )
         )
     return pages
