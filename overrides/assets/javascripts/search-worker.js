@@ -92,10 +92,15 @@
     return found
   }
 
+  const COMPOUND = /\b[A-Za-z]+(?:-[A-Za-z]+)+\b/g  // Grad-CAM, pre-trained, one-hot
+
   function terms(text, weight = 1) {
     const out = []
     for (const m of String(text).matchAll(WORD))
       for (const [term, w] of termsOf(m[0])) out.push([term, w * weight])
+    // a hyphenated word is also one word: "gradcam" finds Grad-CAM, "pretrained" pre-trained
+    for (const m of String(text).matchAll(COMPOUND))
+      out.push([stem(m[0].replace(/-/g, "").toLowerCase()), weight * 0.5])
     return out
   }
 
