@@ -16,3 +16,20 @@ document.addEventListener("click", event => {
   target.setAttribute("tabindex", "-1")
   target.focus()
 }, true)
+
+/* Keyboard: a wide table scrolls sideways inside Material's wrapper, which a keyboard user can
+ * only scroll if the wrapper can take the focus (axe: scrollable-region-focusable). Every page,
+ * also after instant navigation (Material's document$), gives each wrapper that overflows a Tab
+ * stop and a name.
+ */
+function focusableScrollRegions() {
+  for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+      wrap.setAttribute("tabindex", "0")
+      wrap.setAttribute("role", "region")
+      wrap.setAttribute("aria-label", "Table, scrolls sideways")
+    }
+  }
+}
+if (typeof document$ !== "undefined") document$.subscribe(focusableScrollRegions)
+else document.addEventListener("DOMContentLoaded", focusableScrollRegions)
