@@ -335,8 +335,9 @@ def test_each_block_runs_in_its_own_scratch_directory(broken, project):
 
 
 def test_a_saved_script_runs_from_the_shell_block_under_it(broken, project):
+    _add_sections(project, sum_script="print(sum([1.0, 2.0, 3.0]))  # no torch: a quick process\n")
     (project / "docs" / "script.md").write_text(
-        '# Script\n\n```python title="Save as: six.py"\n--8<-- "snippets/examples.py:prints_six"\n'
+        '# Script\n\n```python title="Save as: six.py"\n--8<-- "snippets/examples.py:sum_script"\n'
         '```\n\n```bash title="Continued: run it"\npython six.py\n```\n\n'
         '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n6.0\n```\n'
     )
