@@ -47,10 +47,12 @@ import torch
 
 class Sigmoid(torch.autograd.Function):
     @staticmethod
-    def forward(ctx, x):
-        out = 1 / (1 + torch.exp(-x))
-        ctx.save_for_backward(out)  # keep what backward needs
-        return out
+    def forward(x):  # only the computation: no ctx
+        return 1 / (1 + torch.exp(-x))
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):  # save what backward needs
+        ctx.save_for_backward(output)
 
     @staticmethod
     def backward(ctx, grad_out):
@@ -61,7 +63,35 @@ class Sigmoid(torch.autograd.Function):
 x = torch.tensor([0.0, 2.0], requires_grad=True)
 Sigmoid.apply(x).sum().backward()  # call .apply, never forward()
 print(torch.round(x.grad, decimals=4))
+grad_fn = torch.func.grad(lambda t: Sigmoid.apply(t).sum())  # torch.func works with it too
+print(torch.round(grad_fn(torch.tensor([0.0, 2.0])), decimals=4))
 # --8<-- [end:custom_function]
+
+# --8<-- [start:old_style_function]
+import torch
+
+
+class OldSigmoid(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):  # the older combined style: ctx first, no setup_context
+        out = 1 / (1 + torch.exp(-x))
+        ctx.save_for_backward(out)
+        return out
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        (out,) = ctx.saved_tensors
+        return grad_out * out * (1 - out)
+
+
+x = torch.tensor([0.0, 2.0], requires_grad=True)
+OldSigmoid.apply(x).sum().backward()  # plain autograd still accepts it
+print(torch.round(x.grad, decimals=4))
+try:
+    torch.func.grad(lambda t: OldSigmoid.apply(t).sum())(torch.tensor([0.0, 2.0]))
+except RuntimeError as e:
+    print(type(e).__name__, str(e).split(". For more")[0])
+# --8<-- [end:old_style_function]
 
 # --8<-- [start:gradcheck]
 import torch
@@ -69,10 +99,12 @@ import torch
 
 class Sigmoid(torch.autograd.Function):
     @staticmethod
-    def forward(ctx, x):
-        out = 1 / (1 + torch.exp(-x))
-        ctx.save_for_backward(out)
-        return out
+    def forward(x):
+        return 1 / (1 + torch.exp(-x))
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(output)
 
     @staticmethod
     def backward(ctx, grad_out):
@@ -91,8 +123,12 @@ import torch
 
 class RoundSTE(torch.autograd.Function):
     @staticmethod
-    def forward(ctx, x):
+    def forward(x):
         return torch.round(x)  # round() alone has a zero gradient almost everywhere
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        pass  # backward needs nothing saved
 
     @staticmethod
     def backward(ctx, grad_out):

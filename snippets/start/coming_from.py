@@ -49,21 +49,6 @@ shared.numpy()[1] = 5  # .numpy() shares memory too
 print(a)
 # --8<-- [end:shared_memory]
 
-# --8<-- [start:float64_pitfall]
-import numpy as np
-import torch
-from torch import nn
-
-features = np.random.default_rng(0).normal(size=(4, 3))  # float64
-layer = nn.Linear(3, 1)  # float32 weights
-try:
-    layer(torch.from_numpy(features))
-except RuntimeError as e:
-    print(type(e).__name__, e)
-x = torch.from_numpy(features).float()  # the fix: cast to float32
-print(layer(x).shape)
-# --8<-- [end:float64_pitfall]
-
 # --8<-- [start:keras_sequential]
 import torch
 from torch import nn
@@ -77,6 +62,20 @@ model = nn.Sequential(
 print(model)
 print(model(torch.zeros(8, 4)).shape)
 # --8<-- [end:keras_sequential]
+
+# --8<-- [start:keras_batchnorm]
+import torch
+from torch import nn
+
+# Keras: BatchNormalization() has momentum=0.99, epsilon=1e-3
+bn = nn.BatchNorm1d(3, momentum=0.01, eps=1e-3)  # the same layer in PyTorch
+print(nn.BatchNorm1d(3))  # PyTorch's own defaults differ: eps=1e-05, momentum=0.1
+torch.manual_seed(0)
+x = torch.randn(8, 3)
+bn(x)  # training mode: one update of the running mean
+keras_update = 0.99 * torch.zeros(3) + (1 - 0.99) * x.mean(dim=0)  # Keras' moving average
+print(torch.allclose(bn.running_mean, keras_update))
+# --8<-- [end:keras_batchnorm]
 
 # --8<-- [start:conv_channels_first]
 import torch
@@ -111,8 +110,8 @@ def fit(model, loader, loss_fn, optimizer, epochs):
         model.train()
         total = 0.0
         for xb, yb in loader:
-            loss = loss_fn(model(xb), yb)
             optimizer.zero_grad()
+            loss = loss_fn(model(xb), yb)
             loss.backward()
             optimizer.step()
             total += loss.item() * len(xb)

@@ -3,20 +3,18 @@
 # --8<-- [start:pick]
 import torch
 
-if torch.cuda.is_available():
-    device = torch.device("cuda")  # NVIDIA GPU (or AMD with a ROCm build)
-elif torch.backends.mps.is_available():
-    device = torch.device("mps")  # Apple silicon GPU
-else:
-    device = torch.device("cpu")
+# CUDA (NVIDIA, or AMD with a ROCm build), MPS (Apple silicon), XPU (Intel), ... or the CPU
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 print(device)
+x = torch.ones(2, device=device)  # a string such as "cuda" works wherever a device is expected
+print(x.device.type == device)
 # --8<-- [end:pick]
 
 # --8<-- [start:device_objects]
 import torch
 
 gpu1 = torch.device("cuda:1")  # only a name: no GPU is needed to create it
-print(gpu1.type, gpu1.index)
+print(gpu1.type == "cuda", gpu1.index)  # type and index
 print(torch.device("cuda", 1) == gpu1)
 print(torch.device("cuda").index)  # None: "the current CUDA device"
 print(torch.device("cuda") == torch.device("cuda:0"))
@@ -28,37 +26,24 @@ print(torch.zeros(2).device.type == "cpu")  # compare .type instead
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 torch.manual_seed(0)
 model = nn.Linear(3, 2).to(device)  # a module moves in place (and returns itself)
 x = torch.randn(4, 3).to(device)  # a tensor is copied: keep the result
 y = model(x)
-print(y.shape, y.device.type == device.type)
+print(y.shape, y.device.type == device)
 z = torch.ones(4, 2, device=device)  # create on the device directly, no copy
 print((y + z).shape)
 # --8<-- [end:move]
-
-# --8<-- [start:to_not_in_place]
-import torch
-from torch import nn
-
-model = nn.Linear(3, 2)
-x = torch.zeros(4, 3)
-model.to(torch.float64)  # modules: changed in place
-x.to(torch.float64)  # tensors: returns a new tensor, which is thrown away here
-print(model.weight.dtype, x.dtype)
-x = x.to(torch.float64)  # the fix: reassign
-print(x.dtype)
-# --8<-- [end:to_not_in_place]
 
 # --8<-- [start:where]
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 model = nn.Linear(3, 2).to(device)
 x = torch.randn(4, 3, device=device)
-print(x.device, x.is_cuda)
+print(x.device)  # cpu, or cuda:0 (mps:0, ...) for the first GPU
 print(next(model.parameters()).device)  # a model has no .device: ask a parameter
 print({p.device.type for p in model.parameters()})  # all of them, in one set
 # --8<-- [end:where]
@@ -67,10 +52,10 @@ print({p.device.type for p in model.parameters()})  # all of them, in one set
 import torch
 
 if torch.accelerator.is_available():
-    device = torch.accelerator.current_accelerator()
+    device = torch.accelerator.current_accelerator()  # a torch.device: type and index
+    print(device, torch.accelerator.device_count(), torch.accelerator.current_device_index())
 else:
-    device = torch.device("cpu")
-print(device, torch.accelerator.device_count())
+    print("no accelerator: the CPU")
 # --8<-- [end:accelerator]
 
 # --8<-- [start:accelerator_pitfall]
@@ -85,7 +70,7 @@ print(torch.accelerator.current_accelerator(check_available=True))  # what is us
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 model = nn.Linear(3, 2).to(device)
 x = torch.randn(4, 3)  # forgot .to(device)
 print(next(model.parameters()).device == x.device)  # False on a GPU machine

@@ -32,3 +32,13 @@ if torch.cuda.is_available():
 else:
     print("no CUDA GPU visible")
 # --8<-- [end:gpu_details]
+
+# --8<-- [start:extras]
+from importlib.metadata import version
+
+# what the recipes of this site import besides torch and torchvision
+extras = ["numpy", "pillow", "matplotlib", "tensorboard", "onnx", "onnxscript", "onnxruntime"]
+extras += ["safetensors", "scikit-learn", "torchao"]
+for name in extras:
+    print(f"{name:13} {version(name)}")
+# --8<-- [end:extras]

@@ -48,8 +48,8 @@ print(optimizer.defaults["lr"])
 for _ in range(10):  # 10 epochs: passes over the training set
     model.train()
     for xb, yb in train_loader:
-        loss = loss_fn(model(xb), yb)  # forward
-        optimizer.zero_grad()
+        optimizer.zero_grad()  # clear the previous batch's gradients
+        loss = loss_fn(model(xb), yb)  # forward and loss
         loss.backward()  # gradients
         optimizer.step()  # update
 print(round(loss.item(), 2))

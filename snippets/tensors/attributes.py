@@ -27,22 +27,13 @@ print(s.shape, s.dim(), s.numel())  # a scalar: 0 dimensions, 1 element
 # --8<-- [start:dtype_device]
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 x = torch.ones(2, 2, device=device)
 print(x.dtype)
 print(x.device)  # torch.device; cpu, or cuda:0 for the first GPU
-print(x.device.type)  # "cpu" or "cuda": handy for comparisons
+print(x.device.type)  # "cpu" or "cuda": the part to compare
 print(x.is_floating_point(), x.element_size())  # bytes per element
 # --8<-- [end:dtype_device]
-
-# --8<-- [start:device_compare]
-import torch
-
-x = torch.zeros(2)  # on the CPU
-print(x.device == "cpu")  # a torch.device never equals a string
-print(x.device == torch.device("cpu"), x.device.type == "cpu")
-print(torch.device("cuda:0") == torch.device("cuda"))  # the index counts too
-# --8<-- [end:device_compare]
 
 # --8<-- [start:requires_grad]
 import torch

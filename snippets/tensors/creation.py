@@ -80,6 +80,30 @@ print(abs(n.mean().item()) < 0.01, round(n.std().item(), 2))
 print(round((3 + 2 * n).std().item(), 2))  # scale and shift for another mean and std
 # --8<-- [end:random_stats]
 
+# --8<-- [start:uniform_range]
+import torch
+
+torch.manual_seed(0)
+a, b = -2.0, 3.0
+x = a + (b - a) * torch.rand(10_000)  # rand is uniform on [0, 1): scale, then shift
+print(bool(x.min() >= a), bool(x.max() < b), round(x.mean().item(), 2))  # mean (a + b) / 2
+y = torch.empty(10_000).uniform_(a, b)  # the same in place, into an existing tensor
+print(bool(y.min() >= a), bool(y.max() < b), round(y.mean().item(), 2))
+print(torch.round(a + (b - a) * torch.rand(2, 3), decimals=4))
+# --8<-- [end:uniform_range]
+
+# --8<-- [start:uniform_rounding]
+import torch
+
+u_max = torch.tensor(1.0).nextafter(torch.tensor(0.0))  # the largest float32 below 1
+print(u_max.item() < 1)  # rand can return it: still inside [0, 1)
+a, b = 100.0, 101.0
+print((a + (b - a) * u_max).item() == b)  # rounded to float32: it lands on b
+high = torch.tensor(b).nextafter(torch.tensor(a))  # the largest float32 below b
+x = (a + (b - a) * torch.rand(1000)).clamp(max=high)  # when b must never appear
+print(bool(x.max() < b))
+# --8<-- [end:uniform_rounding]
+
 # --8<-- [start:like]
 import torch
 
@@ -105,10 +129,10 @@ print(noise.shape, noise.dtype)
 # --8<-- [start:dtype_device]
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 x = torch.zeros(2, 3, dtype=torch.float16, device=device)  # made directly on the device
 print(x.dtype, x.device)
-y = torch.arange(3, dtype=torch.float64, device=device)
+y = torch.arange(3, dtype=torch.int32, device=device)
 print(y)
 # --8<-- [end:dtype_device]
 

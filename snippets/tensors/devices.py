@@ -3,8 +3,8 @@
 # --8<-- [start:device_idiom]
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-print(torch.cuda.is_available(), device)
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
+print(torch.accelerator.is_available(), device)
 x = torch.ones(2, 3, device=device)  # create it where it will be used
 y = torch.zeros_like(x)  # *_like copies the device (and dtype) of x
 print(x.device == y.device)
@@ -13,7 +13,7 @@ print(x.device == y.device)
 # --8<-- [start:to_device]
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 x = torch.arange(3.0)  # made on the CPU
 x = x.to(device)  # a tensor on `device`; keep the result
 print(x)
@@ -35,11 +35,11 @@ print(x.dtype)
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 model = nn.Linear(3, 1)
 returned = model.to(device)  # a module moves its parameters in place...
 print(returned is model)  # ...and returns itself, so assigning is optional
-print(model.weight.device.type == device.type)
+print(model.weight.device.type == device)
 x = torch.ones(2)
 print(x.to(torch.float64) is x)  # a tensor is never changed in place: new tensor
 print(model(torch.ones(4, 3, device=device)).shape)  # inputs go to the same device
@@ -48,7 +48,7 @@ print(model(torch.ones(4, 3, device=device)).shape)  # inputs go to the same dev
 # --8<-- [start:cpu]
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 x = torch.tensor([1.0, 2.0], device=device)
 y = (x * 2).cpu()  # a copy in host memory; returns the tensor itself if already there
 print(y, y.device)
@@ -77,11 +77,11 @@ if torch.cuda.is_available():  # pinning needs a working CUDA driver
 # --8<-- [start:non_blocking]
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 batch = torch.ones(64, 3, 32, 32)
-on_gpu = device.type == "cuda"
+on_gpu = device == "cuda"  # device is a string here
 if on_gpu:
-    batch = batch.pin_memory()  # pin only where there is a GPU to copy to
+    batch = batch.pin_memory()  # pin only where there is a CUDA GPU to copy to
 batch = batch.to(device, non_blocking=on_gpu)  # returns at once; the copy overlaps other work
 print(batch.shape, batch.sum().item())  # .item() waits for the copy to finish
 # --8<-- [end:non_blocking]

@@ -77,15 +77,6 @@ print(torch.tensor([1], dtype=torch.int8) + 1000)  # nor does a Python int: int8
 print(torch.result_type(i, 2.5), torch.promote_types(torch.int32, torch.float16))
 # --8<-- [end:promotion]
 
-# --8<-- [start:true_division]
-import torch
-
-i = torch.tensor([7, -7])
-print(i / 2)  # / is true division: always a float result
-print(i // 2)  # floor division: rounds toward -infinity
-print(torch.div(i, 2, rounding_mode="trunc"))  # rounds toward zero
-# --8<-- [end:true_division]
-
 # --8<-- [start:inplace_promotion]
 import torch
 

@@ -12,6 +12,17 @@ print(x[-1, -2:])  # last row, last two columns
 print(x[1, 2].shape)  # one element: a 0-d tensor
 # --8<-- [end:slice_rows_cols]
 
+# --8<-- [start:mixed_3d]
+import torch
+
+x = torch.arange(24).reshape(2, 3, 4)  # e.g. 2 sequences, 3 time steps, 4 features
+print(x[1, :, 2])  # sequence 1, every step, feature 2
+print(x[1, :, 2].shape)  # each integer removes its dimension: only the slice's is left
+print(x[1:2, :, 2:3].shape)  # a slice of length 1 keeps it
+print(x[:, -1].shape)  # the last step of every sequence: (sequences, features)
+print(x[0, 1:, 1:3])  # sequence 0, steps 1 and 2, features 1 and 2
+# --8<-- [end:mixed_3d]
+
 # --8<-- [start:ellipsis]
 import torch
 

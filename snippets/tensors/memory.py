@@ -39,18 +39,13 @@ print(cast)
 # --8<-- [start:cast_copies]
 import numpy as np
 import torch
-from torch import nn
 
-layer = nn.Linear(3, 1)  # parameters are float32
 a = np.zeros((2, 3))  # float64
-try:
-    layer(torch.from_numpy(a))
-except RuntimeError as e:
-    print(type(e).__name__, e)
-t = torch.from_numpy(a).float()  # fix: .float() makes a float32 copy
-print(layer(t).shape)
+t = torch.from_numpy(a).float()  # .float() makes a float32 copy
+print(t.dtype)
 a[0, 0] = 100
 print(t[0, 0])  # the copy does not follow the array
+print(torch.from_numpy(a).float().dtype, torch.from_numpy(a).dtype)  # each call copies anew
 # --8<-- [end:cast_copies]
 
 # --8<-- [start:numpy_shares]
@@ -82,11 +77,14 @@ print(torch.from_numpy(a.copy()))  # fix: hand over a fresh, ordinary array
 # --8<-- [start:legacy_tensor]
 import torch
 
-print(torch.Tensor([1, 2, 3]))  # legacy constructor: always float32
+print(torch.Tensor([1, 2, 3]))  # legacy constructor: the default float dtype, even for ints
 print(torch.tensor([1, 2, 3]))  # torch.tensor infers int64
 u = torch.Tensor(3)  # an int means a SIZE: 3 uninitialized floats
 print(u.shape)
 print(torch.tensor(3))  # torch.tensor(3) is the number 3
+torch.set_default_dtype(torch.float64)
+print(torch.Tensor([1, 2, 3]).dtype)  # it follows torch.get_default_dtype()
+torch.set_default_dtype(torch.float32)  # back to the usual default
 # --8<-- [end:legacy_tensor]
 
 # --8<-- [start:legacy_tensor_shares]

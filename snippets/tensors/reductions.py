@@ -127,3 +127,12 @@ print((x > 0).any(), (x > 0).all())
 print((x > 0).all(dim=1))  # per row
 print(torch.isnan(x).any().item())  # the usual check before training goes wrong
 # --8<-- [end:any_all]
+
+# --8<-- [start:nan_comparisons]
+import torch
+
+nan = torch.tensor(float("nan"))
+print((nan > 0).item(), (nan < 0).item(), (nan == nan).item())  # ordered comparisons: False
+print((nan != nan).item())  # != is the one comparison that is True
+print(torch.isnan(nan).item(), torch.isfinite(torch.tensor([1.0, float("inf"), float("nan")])))
+# --8<-- [end:nan_comparisons]

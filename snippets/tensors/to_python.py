@@ -46,7 +46,7 @@ print(w.detach().numpy())  # detach: same data, no autograd history
 # --8<-- [start:numpy_idiom]
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 w = torch.tensor([1.0, 2.0], requires_grad=True, device=device)
 out = (w * 3).detach().cpu().numpy()  # drop autograd, copy to host memory, view as NumPy
 print(out, out.dtype)
