@@ -51,7 +51,7 @@ from torch.utils.data import DistributedSampler, TensorDataset
 
 correct = torch.tensor([1, 1, 0, 1, 0, 1, 1, 1, 0, 1])  # 1 where the model is right: 7 of 10
 dataset = TensorDataset(correct)
-padded = [list(DistributedSampler(dataset, num_replicas=3, rank=r, shuffle=False)) for r in range(3)]
+padded = [list(DistributedSampler(dataset, 3, rank=r, shuffle=False)) for r in range(3)]
 strided = [list(range(r, len(dataset), 3)) for r in range(3)]  # Subset(dataset, range(r, n, 3))
 for name, shards in [("DistributedSampler", padded), ("strided shards", strided)]:
     hits = sum(int(correct[ix].sum()) for ix in shards)  # what all_reduce would add up
@@ -93,7 +93,8 @@ def main():
     everyone = [torch.empty_like(weights) for _ in range(world_size)]
     dist.all_gather(everyone, weights)  # every rank's weights, on every rank
     if rank == 0:  # print once, not once per process
-        print(f"world size {world_size}, {len(sampler)} of {len(dataset)} samples per rank per epoch")
+        per_rank = f"{len(sampler)} of {len(dataset)} samples per rank per epoch"
+        print(f"world size {world_size}, {per_rank}")
         print("same weights on every rank:", all(torch.equal(w, weights) for w in everyone))
 
 
