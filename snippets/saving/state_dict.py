@@ -92,12 +92,14 @@ import tempfile
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 model = nn.Linear(2, 1).to(device)
 with tempfile.TemporaryDirectory() as tmp:
     path = os.path.join(tmp, "model.pt")
     torch.save(model.state_dict(), path)  # tensors remember their device
     on_cpu = torch.load(path, map_location="cpu", weights_only=True)  # works without a GPU
     on_device = torch.load(path, map_location=device, weights_only=True)
-print(on_cpu["weight"].device, on_device["weight"].device == device)
+print(
+    on_cpu["weight"].device, on_device["weight"].device.type == device
+)  # "cuda:0" has type "cuda"
 # --8<-- [end:map_location]
