@@ -99,7 +99,6 @@ with tempfile.TemporaryDirectory() as tmp:
     torch.save(model.state_dict(), path)  # tensors remember their device
     on_cpu = torch.load(path, map_location="cpu", weights_only=True)  # works without a GPU
     on_device = torch.load(path, map_location=device, weights_only=True)
-print(
-    on_cpu["weight"].device, on_device["weight"].device.type == device
-)  # "cuda:0" has type "cuda"
+# compare the type: map_location="cuda" loads to "cuda:0", whose .type is "cuda"
+print(on_cpu["weight"].device, on_device["weight"].device.type == device)
 # --8<-- [end:map_location]
