@@ -174,3 +174,29 @@ def test_install_plan_matches_torchvision_and_keeps_pins():
     assert pinned.pinned and pinned.torchvision == "torchvision==0.29.1"
     with pytest.raises(compat.CompatError, match="no torchvision for it"):
         compat.install_plan("1.13", recipes, test)
+
+
+def test_a_changed_blocks_pass_merges_into_the_full_one():
+    previous = {
+        "format": compat.FORMAT,
+        "torch": "2.6.0",
+        "date": "2026-11-30",
+        "wall_s": 500.0,
+        "counts": {"same": 3},
+        "blocks": {
+            "a" * 16: ["docs/x.md:10", "same"],  # unchanged, moved to line 12
+            "b" * 16: ["docs/x.md:20", "same"],  # changed: its new version is measured below
+            "c" * 16: ["docs/y.md:5", "fails", "ImportError: x"],  # no longer on any page
+        },
+    }
+    header = {"date": "2026-12-01", "wall_s": 30.0, "torch": "2.6.0"}
+    new = {"d" * 16: ["docs/x.md:22", "differs", "line 1"]}
+    on_pages = {"a" * 16: "docs/x.md:12", "d" * 16: "docs/x.md:22"}
+    merged_header, records = compat.merge_changed(previous, header, new, on_pages)
+    assert records == {
+        "a" * 16: ["docs/x.md:12", "same"],
+        "d" * 16: ["docs/x.md:22", "differs", "line 1"],
+    }
+    assert merged_header["wall_s"] == 500.0 and merged_header["date"] == "2026-11-30"
+    assert merged_header["changed_pass"] == {"date": "2026-12-01", "wall_s": 30.0, "blocks": 1}
+    assert "counts" not in merged_header and "blocks" not in merged_header

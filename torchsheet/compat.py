@@ -242,6 +242,24 @@ def write_data(path: Path, header: dict, records: dict[str, list]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def merge_changed(
+    previous: dict, header: dict, records: dict[str, list], on_pages: dict[str, str]
+) -> tuple[dict, dict[str, list]]:
+    """A pass over only the blocks a release's data had no record of (`--compat-changed`),
+    merged into that data: the full pass's header and figures stay, with this pass added as
+    "changed_pass"; records of blocks no longer on the pages go; a kept record takes the block's
+    id as it is now (a block that only moved keeps its fingerprint)."""
+    kept = {
+        fp: [on_pages[fp], *record[1:]]
+        for fp, record in previous["blocks"].items()
+        if fp in on_pages
+    }
+    changed = {"date": header["date"], "wall_s": header["wall_s"], "blocks": len(records)}
+    merged_header = {k: v for k, v in previous.items() if k not in ("blocks", "counts")}
+    merged_header["changed_pass"] = changed
+    return merged_header, {**kept, **records}
+
+
 def install_notes() -> dict:
     """What the nox session passed on about the install (fallbacks, time), as JSON."""
     return json.loads(os.environ.get("TORCHSHEET_COMPAT_INSTALL", "{}") or "{}")

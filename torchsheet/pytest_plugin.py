@@ -87,6 +87,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "torch (same/differs/fails/warns/skipped) in FILE instead of failing it; "
         "FILE may name {torch}, e.g. compat/torch-{torch}.json",
     )
+    group.addoption(
+        "--compat-changed",
+        action="store_true",
+        help="with --compat-record: run only the blocks FILE has no 'same' or 'skipped' record "
+        "of (new or changed since it was measured, or that differed, failed or warned) and merge "
+        "them into it; records of blocks no longer on the pages are dropped "
+        "(nox -s compat -- X --compat-changed)",
+    )
 
 
 _project_key = pytest.StashKey[Project | None]()
@@ -104,6 +112,8 @@ def pytest_configure(config: pytest.Config) -> None:
         standins = config.hook.pytest_torchsheet_standins(config=config)
         project = Project(root, standins=standins, cross_check=True)
     config.stash[_project_key] = project
+    if config.getoption("compat_changed") and not config.getoption("compat_record", None):
+        raise pytest.UsageError("--compat-changed goes with --compat-record FILE")
     if config.getoption("compat_record", None):
         if config.getoption("update_outputs") or config.getoption("fresh"):
             raise pytest.UsageError("--compat-record runs alone: not with --update-outputs/--fresh")
@@ -289,6 +299,38 @@ def _torch() -> str:
     return version("torch").split("+")[0]
 
 
+def _compat_path(config: pytest.Config) -> Path:
+    path = Path(config.getoption("compat_record").format(torch=_torch()))
+    return path if path.is_absolute() else config.rootpath / path
+
+
+def _compat_data(config: pytest.Config) -> dict | None:
+    """The release's committed data when --compat-changed asks to build on it."""
+    path = _compat_path(config)
+    if not config.getoption("compat_changed") or not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """--compat-changed: leave out the blocks the release's data already speaks for."""
+    data = _compat_data(config) if config.getoption("compat_record", None) else None
+    if data is None:
+        return
+    # what ran the same (or was not run) stands; anything else is measured again, as a fix in
+    # the engine or the stand-ins may change it
+    known = {fp for fp, record in data["blocks"].items() if record[1] in ("same", "skipped")}
+    keep, measured = [], []
+    for item in items:
+        if isinstance(item, BlockItem) and compat.fingerprint(item.block) in known:
+            measured.append(item)
+        else:
+            keep.append(item)
+    if measured:
+        config.hook.pytest_deselected(items=measured)
+        items[:] = keep
+
+
 class CompatRecorder:
     """In the controller process: every block's record (from any xdist worker), written to the
     --compat-record file when the session ends (compat.write_data)."""
@@ -307,8 +349,8 @@ class CompatRecorder:
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         config, root = self.config, self.config.rootpath
         torch = _torch()
-        path = Path(config.getoption("compat_record").format(torch=torch))
-        path = path if path.is_absolute() else root / path
+        path = _compat_path(config)
+        previous = _compat_data(config)
         pyproject = root / "pyproject.toml"
         groups = {}
         if pyproject.is_file():
@@ -331,7 +373,16 @@ class CompatRecorder:
             "installed": installed,
             **compat.install_notes(),
         }
-        compat.write_data(path, header, self.records)
+        records = self.records
+        if previous is not None:  # a pass over the changed blocks, merged into the full one
+            project = Project(root)
+            on_pages = {
+                compat.fingerprint(block): block.id
+                for page in project.page_paths()
+                for block in project.read_quietly(page)
+            }
+            header, records = compat.merge_changed(previous, header, self.records, on_pages)
+        compat.write_data(path, header, records)
         self.written = path
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
