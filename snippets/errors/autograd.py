@@ -123,7 +123,7 @@ except RuntimeError as e:
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 model = nn.Linear(3, 1).to(device)
 pred = model(torch.randn(4, 3, device=device))
 arr = pred.detach().cpu().numpy()  # detach from the graph, copy to host memory, convert

@@ -22,7 +22,7 @@ else:
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 model = nn.Linear(3, 2).to(device)  # a module's .to() moves it in place
 x = torch.randn(4, 3)
 x = x.to(device)  # a tensor's .to() returns a copy: assign it

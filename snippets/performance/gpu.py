@@ -4,7 +4,7 @@
 import torch
 from torch import nn
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 torch.manual_seed(0)
 model = nn.Linear(4, 2).to(device)  # once, before creating the optimizer
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
@@ -23,19 +23,19 @@ print(round(loss.item(), 4))  # .item() copies one number back to the CPU
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 dataset = TensorDataset(torch.randn(64, 3, 8, 8), torch.randint(0, 10, (64,)))
 loader = DataLoader(
     dataset,
     batch_size=16,
     shuffle=True,
-    pin_memory=torch.cuda.is_available(),  # page-locked batches: only useful with a GPU
+    pin_memory=device == "cuda",  # page-locked batches: for CUDA copies (mps would warn)
 )
 for xb, yb in loader:
     xb = xb.to(device, non_blocking=True)  # returns at once; the copy overlaps other work
     yb = yb.to(device, non_blocking=True)
     # ... forward, loss, backward, step: they wait for the copy on their own
-print(xb.shape, yb.shape, xb.device.type == device.type)
+print(xb.shape, yb.shape, xb.device.type == device)
 # --8<-- [end:pinned_loader]
 
 # --8<-- [start:pin_without_gpu]
@@ -102,16 +102,16 @@ import time
 
 import torch
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 a = torch.randn(256, 256, device=device)
-a @ a  # warm-up: the first call pays one-off costs (CUDA context, kernel choice)
-if torch.cuda.is_available():
-    torch.cuda.synchronize()  # let queued work finish before starting the clock
+a @ a  # warm-up: the first call pays one-off costs (device context, kernel choice)
+if device != "cpu":
+    torch.accelerator.synchronize()  # let queued work finish before starting the clock
 start = time.perf_counter()
 for _ in range(10):
     b = a @ a  # on a GPU this only queues the work and returns
-if torch.cuda.is_available():
-    torch.cuda.synchronize()  # wait for the timed work before stopping the clock
+if device != "cpu":
+    torch.accelerator.synchronize()  # wait for the timed work before stopping the clock
 elapsed = time.perf_counter() - start
 print(b.shape, elapsed > 0)
 # --8<-- [end:sync_timing]
