@@ -95,6 +95,18 @@ print(picked.squeeze(1))
 print(scores[torch.arange(3), target])  # the same with fancy indexing
 # --8<-- [end:gather]
 
+# --8<-- [start:gather_index_dtype]
+import torch
+
+scores = torch.tensor([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2]])
+for dtype in (torch.int64, torch.int32, torch.int16):
+    index = torch.tensor([[1], [0]], dtype=dtype)
+    try:
+        print(dtype, scores.gather(1, index).flatten())
+    except RuntimeError as e:
+        print(dtype, f"{type(e).__name__}: {e}")
+# --8<-- [end:gather_index_dtype]
+
 # --8<-- [start:scatter_one_hot]
 import torch
 import torch.nn.functional as F

@@ -65,6 +65,7 @@ print(x.chunk(3))  # 3 pieces of ceil(10 / 3) = 4, the last smaller
 print([len(c) for c in x.chunk(4)])
 print(len(torch.arange(6).chunk(4)))  # pieces of 2: only 3 chunks, not 4
 print([len(c) for c in torch.tensor_split(torch.arange(6), 4)])  # exactly 4 pieces
+print(torch.tensor_split(torch.arange(6), [1, 4]))  # a list: cut AT indices 1 and 4
 # --8<-- [end:chunk]
 
 # --8<-- [start:unbind]
