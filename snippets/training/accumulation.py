@@ -68,6 +68,8 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 scaler = torch.amp.GradScaler(device)  # with float16 autocast; bfloat16 needs no scaler
 accum_steps, steps = 4, 0
 for i, (xb, yb) in enumerate(loader):  # 10 batches: groups of 4, 4 and 2
+    if i % accum_steps == 0:  # the first micro-step of a group
+        optimizer.zero_grad()
     xb, yb = xb.to(device), yb.to(device)
     with torch.autocast(device, dtype=torch.float16):
         loss = nn.functional.mse_loss(model(xb), yb) / accum_steps
@@ -77,7 +79,6 @@ for i, (xb, yb) in enumerate(loader):  # 10 batches: groups of 4, 4 and 2
         nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)
         scaler.step(optimizer)
         scaler.update()
-        optimizer.zero_grad()
         steps += 1
 print("batches:", len(loader), "- optimizer steps:", steps)
 # --8<-- [end:scaler_loop]
@@ -108,61 +109,63 @@ import os
 
 import torch
 import torch.distributed as dist
+import torch.distributed.nn  # noqa: F401  before init_process_group, for a clean exit
 from torch import nn
 from torch.distributed.algorithms.ddp_comm_hooks.default_hooks import allreduce_hook
 from torch.nn.parallel import DistributedDataParallel as DDP
 
-if "RANK" in os.environ:  # started by torchrun
-    dist.init_process_group("gloo")
-else:  # plain `python accumulate_ddp.py`: a group of one process
-    dist.init_process_group("gloo", store=dist.HashStore(), rank=0, world_size=1)
-rank, world_size = dist.get_rank(), dist.get_world_size()
 
-accum_steps = 4
-torch.manual_seed(0)  # the same data and the same initial weights on every rank
-X = torch.randn(world_size * accum_steps * 2, 3)  # 4 micro-batches of 2 samples per rank
-reference = nn.Linear(3, 1)
-nn.functional.mse_loss(reference(X), X.sum(1, keepdim=True)).backward()  # one big batch
-model = DDP(nn.Linear(3, 1))
-model.module.load_state_dict(reference.state_dict())
-micro_batches = X.chunk(world_size)[rank].chunk(accum_steps)  # this rank's share
-
-reductions = 0
-
-
-def counting_hook(state, bucket):  # DDP calls it for every gradient all-reduce
-    global reductions
-    reductions += 1
-    return allreduce_hook(state, bucket)
-
-
-model.register_comm_hook(None, counting_hook)
-
-
-def accumulate(sync):  # sync(i): does micro-step i all-reduce the gradients?
-    global reductions
-    model.zero_grad()
+def main():
+    rank, world_size = dist.get_rank(), dist.get_world_size()
+    accum_steps = 4
+    torch.manual_seed(0)  # the same data and the same initial weights on every rank
+    X = torch.randn(world_size * accum_steps * 2, 3)  # 4 micro-batches of 2 samples per rank
+    reference = nn.Linear(3, 1)
+    nn.functional.mse_loss(reference(X), X.sum(1, keepdim=True)).backward()  # one big batch
+    model = DDP(nn.Linear(3, 1))
+    model.module.load_state_dict(reference.state_dict())
+    micro_batches = X.chunk(world_size)[rank].chunk(accum_steps)  # this rank's share
     reductions = 0
-    for i, xb in enumerate(micro_batches):
-        with contextlib.nullcontext() if sync(i) else model.no_sync():
-            loss = nn.functional.mse_loss(model(xb), xb.sum(1, keepdim=True)) / accum_steps
-            loss.backward()
-    grad = model.module.weight.grad
-    everyone = [torch.empty_like(grad) for _ in range(world_size)]
-    dist.all_gather(everyone, grad)
-    agree = all(torch.equal(g, grad) for g in everyone)
-    exact = torch.allclose(grad, reference.weight.grad, atol=1e-6)
-    return f"{reductions} all-reduce(s), ranks agree: {agree}, full-batch gradient: {exact}"
+
+    def counting_hook(state, bucket):  # DDP calls it for every gradient all-reduce
+        nonlocal reductions
+        reductions += 1
+        return allreduce_hook(state, bucket)
+
+    model.register_comm_hook(None, counting_hook)
+
+    def accumulate(sync):  # sync(i): does micro-step i all-reduce the gradients?
+        nonlocal reductions
+        model.zero_grad()
+        reductions = 0
+        for i, xb in enumerate(micro_batches):
+            with contextlib.nullcontext() if sync(i) else model.no_sync():
+                loss = nn.functional.mse_loss(model(xb), xb.sum(1, keepdim=True)) / accum_steps
+                loss.backward()
+        grad = model.module.weight.grad
+        everyone = [torch.empty_like(grad) for _ in range(world_size)]
+        dist.all_gather(everyone, grad)
+        agree = all(torch.equal(g, grad) for g in everyone)
+        exact = torch.allclose(grad, reference.weight.grad, atol=1e-6)
+        return f"{reductions} all-reduce(s), ranks agree: {agree}, full-batch gradient: {exact}"
+
+    fixed = accumulate(lambda i: i == accum_steps - 1)  # no_sync until the last micro-step
+    every = accumulate(lambda i: True)
+    never = accumulate(lambda i: False)
+    if rank == 0:
+        print(f"world size {world_size}, {accum_steps} micro-batches per optimizer step")
+        print("no_sync but the last:", fixed)
+        print("without no_sync:     ", every)
+        print("no_sync on all:      ", never)
 
 
-fixed = accumulate(lambda i: i == accum_steps - 1)  # no_sync until the last micro-step
-every = accumulate(lambda i: True)
-never = accumulate(lambda i: False)
-if rank == 0:
-    print(f"world size {world_size}, {accum_steps} micro-batches per optimizer step")
-    print("no_sync but the last:", fixed)
-    print("without no_sync:     ", every)
-    print("no_sync on all:      ", never)
-dist.barrier()  # every rank is done before the group goes
-dist.destroy_process_group()
+if __name__ == "__main__":
+    if "RANK" in os.environ:  # started by torchrun
+        dist.init_process_group("gloo")
+    else:  # plain `python accumulate_ddp.py`: a group of one process
+        dist.init_process_group("gloo", store=dist.HashStore(), rank=0, world_size=1)
+    try:
+        main()  # when it returns, the DDP model and the tensors it used are gone
+    finally:
+        dist.destroy_process_group()  # nothing holds the group now: this waits for its threads
 # --8<-- [end:ddp_no_sync]

@@ -1,23 +1,25 @@
 """Early stopping with the best weights kept in memory; gradient accumulation."""
 
 # --8<-- [start:early_stopping]
-import copy
 import torch
 from torch import nn
 
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 torch.manual_seed(0)
 X = torch.rand(40, 1) * 4 - 2
 y = X**2 / 2 + 0.3 * torch.randn_like(X)  # few noisy samples: easy to overfit
+X, y = X.to(device), y.to(device)
 X_train, y_train, X_val, y_val = X[:20], y[:20], X[20:], y[20:]
 model = nn.Sequential(nn.Linear(1, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1))
+model = model.to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
 loss_fn = nn.MSELoss()
 
 patience, bad_epochs, best_loss = 10, 0, float("inf")
 for epoch in range(1, 501):
     model.train()
-    loss = loss_fn(model(X_train), y_train)
     optimizer.zero_grad()
+    loss = loss_fn(model(X_train), y_train)
     loss.backward()
     optimizer.step()
     model.eval()
@@ -25,7 +27,8 @@ for epoch in range(1, 501):
         val_loss = loss_fn(model(X_val), y_val).item()
     if val_loss < best_loss:  # improvement: remember these weights
         best_loss, best_epoch, bad_epochs = val_loss, epoch, 0
-        best_state = copy.deepcopy(model.state_dict())
+        # a copy on the CPU: it does not follow later updates and holds no GPU memory
+        best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
     else:
         bad_epochs += 1
         if bad_epochs == patience:  # no improvement for `patience` epochs
@@ -39,16 +42,16 @@ model.eval()
 with torch.no_grad():
     restored = loss_fn(model(X_val), y_val).item()
 print("last:", round(val_loss, 4), "restored:", round(restored, 4), restored == best_loss)
+print("best copy kept on:", best_state["0.weight"].device.type)  # load_state_dict copies it back
 # --8<-- [end:restore_best]
 
 # --8<-- [start:state_dict_is_live]
-import copy
 import torch
 from torch import nn
 
 model = nn.Linear(2, 1)
 live = model.state_dict()  # tensors that share memory with the model
-snapshot = copy.deepcopy(model.state_dict())  # an independent copy
+snapshot = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}  # a copy
 with torch.no_grad():
     model.weight.add_(1.0)  # what optimizer.step() does: update in place
 print(torch.equal(live["weight"], model.weight))  # the "saved" weights moved too
@@ -90,12 +93,13 @@ def train(batch_size, accum_steps):
     loader = DataLoader(data, batch_size=batch_size)  # same order in both runs
     model = nn.Linear(3, 1)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-    for i, (xb, yb) in enumerate(loader, start=1):
-        loss = nn.functional.mse_loss(model(xb), yb) / accum_steps
-        loss.backward()
-        if i % accum_steps == 0:  # step once every accum_steps batches
-            optimizer.step()
+    for i, (xb, yb) in enumerate(loader):
+        if i % accum_steps == 0:  # the first of accum_steps batches: start from zero
             optimizer.zero_grad()
+        loss = nn.functional.mse_loss(model(xb), yb) / accum_steps
+        loss.backward()  # adds to .grad
+        if (i + 1) % accum_steps == 0:  # step once every accum_steps batches
+            optimizer.step()
     return model.weight.detach()
 
 
