@@ -61,18 +61,66 @@ if __name__ == "__main__":  # workers that re-import this file skip the loop
         print("samples", batch[:, 0].tolist(), "from worker", batch[0, 1].item())
 # --8<-- [end:workers]
 
+# --8<-- [start:start_methods]
+import multiprocessing
+import pickle
+import warnings
+
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+
+class Squares(Dataset):  # at module level: a spawned worker imports it by name
+    def __len__(self):
+        return 4
+
+    def __getitem__(self, i):
+        return i * i
+
+
+def as_tensor(batch):  # collate_fn at module level, not a lambda: it is pickled
+    return torch.tensor(batch)
+
+
+if __name__ == "__main__":  # a spawned worker imports this file: it must not run this part
+    print(multiprocessing.get_all_start_methods()[0])  # this platform's default start method
+    loader = DataLoader(
+        Squares(),
+        batch_size=2,
+        num_workers=2,
+        collate_fn=as_tensor,
+        multiprocessing_context="spawn",
+    )
+    print([batch.tolist() for batch in loader])
+
+    lam = DataLoader(
+        Squares(),
+        batch_size=2,
+        num_workers=2,
+        collate_fn=lambda batch: torch.tensor(batch),  # fine with fork, not with spawn
+        multiprocessing_context="spawn",
+    )
+    with warnings.catch_warnings(record=True) as caught:  # torch warns, then re-raises
+        warnings.simplefilter("always")
+        try:
+            next(iter(lam))
+        except pickle.PicklingError as e:
+            print(type(e).__name__, str(e).split(" at ")[0])
+    print(str(caught[0].message).split(". ")[0])
+# --8<-- [end:start_methods]
+
 # --8<-- [start:pin_memory]
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 ds = TensorDataset(torch.randn(16, 3), torch.arange(16))
-loader = DataLoader(ds, batch_size=8, pin_memory=torch.cuda.is_available())
+loader = DataLoader(ds, batch_size=8, pin_memory=device != "cpu")  # only with an accelerator
 
 for xb, yb in loader:
-    print(xb.is_pinned())  # page-locked memory: True only when CUDA is there
+    print(xb.is_pinned())  # page-locked memory: True only with an accelerator
     xb, yb = xb.to(device, non_blocking=True), yb.to(device, non_blocking=True)
-    print(xb.device)
+    print(xb.device.type == device)
 # --8<-- [end:pin_memory]
 
 # --8<-- [start:weighted_sampler]
