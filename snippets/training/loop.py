@@ -5,7 +5,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 torch.manual_seed(0)
 X = torch.randn(64, 3)
 y = X @ torch.tensor([[2.0], [-1.0], [0.5]]) + 0.3  # the line to learn
@@ -19,11 +19,11 @@ for epoch in range(1, 31):
     model.train()
     for xb, yb in loader:
         xb, yb = xb.to(device), yb.to(device)
-        pred = model(xb)  # 1. forward
-        loss = loss_fn(pred, yb)  # 2. loss
-        loss.backward()  # 3. backward: adds d(loss)/d(param) into .grad
-        optimizer.step()  # 4. step: param -= lr * param.grad
-        optimizer.zero_grad()  # 5. zero: clear .grad for the next batch
+        optimizer.zero_grad()  # 1. zero: clear .grad left by the previous batch
+        pred = model(xb)  # 2. forward
+        loss = loss_fn(pred, yb)  # 3. loss
+        loss.backward()  # 4. backward: adds d(loss)/d(param) into .grad
+        optimizer.step()  # 5. step: param -= lr * param.grad
     if epoch in (1, 10, 30):
         print(f"epoch {epoch}: loss {loss.item():.4f}")
 print(torch.round(model.weight.detach(), decimals=2), torch.round(model.bias.detach(), decimals=2))
@@ -56,11 +56,11 @@ def train(zero_grad):
     model = nn.Linear(3, 1)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     for _ in range(40):
+        if zero_grad:
+            optimizer.zero_grad()
         loss = nn.functional.mse_loss(model(X), y)
         loss.backward()
         optimizer.step()
-        if zero_grad:
-            optimizer.zero_grad()
     return loss.item()
 
 

@@ -5,7 +5,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 torch.manual_seed(0)
 X = torch.rand(512, 1) * 6 - 3  # inputs in [-3, 3], shape (N, 1)
 y = torch.sin(X) + 0.1 * torch.randn_like(X)  # noisy sine, float target (N, 1)
@@ -16,12 +16,12 @@ model = nn.Sequential(nn.Linear(1, 32), nn.Tanh(), nn.Linear(32, 1)).to(device)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.Adam(model.parameters(), lr=0.02)
 
-for _ in range(10):  # epochs
+for _ in range(50):  # epochs
     model.train()
     for xb, yb in loader:
         xb, yb = xb.to(device), yb.to(device)
-        loss = loss_fn(model(xb), yb)
         optimizer.zero_grad()
+        loss = loss_fn(model(xb), yb)
         loss.backward()
         optimizer.step()
 
@@ -29,7 +29,7 @@ model.eval()
 with torch.no_grad():
     val_mse = loss_fn(model(X_val.to(device)), y_val.to(device)).item()
 print("val MSE:", round(val_mse, 3))
-print("val MSE below 0.05:", val_mse < 0.05)
+print("val MSE below 0.02:", val_mse < 0.02)  # the noise alone gives 0.01
 # --8<-- [end:regression]
 
 # --8<-- [start:binary]
@@ -37,7 +37,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 torch.manual_seed(0)
 X = torch.randn(512, 2)
 y = (X.pow(2).sum(dim=1) < 1.5).float().unsqueeze(1)  # inside a circle? float 0/1, (N, 1)
@@ -52,8 +52,8 @@ for _ in range(10):  # epochs
     model.train()
     for xb, yb in loader:
         xb, yb = xb.to(device), yb.to(device)
-        loss = loss_fn(model(xb), yb)
         optimizer.zero_grad()
+        loss = loss_fn(model(xb), yb)
         loss.backward()
         optimizer.step()
 
@@ -71,7 +71,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 torch.manual_seed(0)
 centers = torch.tensor([[0.0, 3.0], [-3.0, -2.0], [3.0, -2.0]])
 y = torch.randint(0, 3, (600,))  # class indices: int64, shape (N,)
@@ -87,8 +87,8 @@ for _ in range(5):  # epochs
     model.train()
     for xb, yb in loader:
         xb, yb = xb.to(device), yb.to(device)
-        loss = loss_fn(model(xb), yb)
         optimizer.zero_grad()
+        loss = loss_fn(model(xb), yb)
         loss.backward()
         optimizer.step()
 

@@ -19,7 +19,7 @@ def evaluate(model, loader, loss_fn, device):
     return total_loss / n, correct / n
 
 
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 torch.manual_seed(0)
 X_val, y_val = torch.randn(50, 4), torch.randint(0, 3, (50,))
 val_loader = DataLoader(TensorDataset(X_val, y_val), batch_size=16)
