@@ -5,15 +5,10 @@ import os
 
 import torch
 import torch.distributed as dist
+import torch.distributed.nn  # noqa: F401  before init_process_group: see ddp.md "Exit cleanly"
 from torch import nn
 from torch.distributed.checkpoint.state_dict import StateDictOptions, get_model_state_dict
 from torch.distributed.fsdp import fully_shard
-
-if "RANK" in os.environ:  # started by torchrun, which sets RANK, WORLD_SIZE, MASTER_ADDR, ...
-    dist.init_process_group("gloo")  # "nccl" on GPUs
-else:  # plain `python fsdp_train.py`: a group of one process, handy for debugging
-    dist.init_process_group("gloo", store=dist.HashStore(), rank=0, world_size=1)
-rank, world_size = dist.get_rank(), dist.get_world_size()
 
 
 def make_model():
@@ -25,48 +20,59 @@ def make_model():
     )
 
 
-model = make_model()
-for block in model:
-    fully_shard(block)  # each block: one unit, its parameters gathered just before it runs
-fully_shard(model)  # then the root
-optimizer = torch.optim.Adam(model.parameters(), lr=0.01)  # after sharding: it sees the shards
+def main():
+    rank, world_size = dist.get_rank(), dist.get_world_size()
+    model = make_model()
+    for block in model:
+        fully_shard(block)  # each block: one unit, its parameters gathered just before it runs
+    fully_shard(model)  # then the root
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)  # after sharding: it sees the shards
 
-torch.manual_seed(1)
-X = torch.randn(64, 4)
-Y = X @ torch.tensor([[1.0], [-2.0], [0.5], [3.0]])
-losses = []
-for _step in range(20):
-    optimizer.zero_grad()
-    loss = nn.functional.mse_loss(model(X[rank::world_size]), Y[rank::world_size])  # my half
-    loss.backward()  # each rank receives the averaged gradient of its own shard
-    optimizer.step()  # and updates only its shard
-    total = loss.detach().clone()
-    dist.all_reduce(total, op=dist.ReduceOp.AVG)  # the loss over all ranks, for printing
-    losses.append(round(total.item(), 4))
-
-weight = model[0][0].weight  # a DTensor: each rank holds a slice of the full matrix
-held = {name: tuple(p.to_local().shape) for name, p in model.named_parameters()}
-everyone = [None] * world_size
-dist.all_gather_object(everyone, held)  # what each rank holds, for printing on rank 0
-options = StateDictOptions(full_state_dict=True, cpu_offload=True)  # full tensors, on rank 0
-full = get_model_state_dict(model, options=options)  # a collective: every rank calls it
-
-if rank == 0:
-    print("loss:", losses[::5], "->", losses[-1])
-    print(type(weight).__name__, tuple(weight.shape), weight.placements)
-    for name in held:
-        print(f"{name:10}", ", ".join(f"rank {r}: {h[name]}" for r, h in enumerate(everyone)))
-    print({name: tuple(tensor.shape) for name, tensor in list(full.items())[:2]})
-    torch.save(full, "model.pt")  # a plain state dict: loads into make_model() anywhere
-
-    reference = make_model()  # the same training in one process on all 64 samples
-    ref_optimizer = torch.optim.Adam(reference.parameters(), lr=0.01)
+    torch.manual_seed(1)
+    X = torch.randn(64, 4)
+    Y = X @ torch.tensor([[1.0], [-2.0], [0.5], [3.0]])
+    losses = []
     for _step in range(20):
-        ref_optimizer.zero_grad()
-        nn.functional.mse_loss(reference(X), Y).backward()
-        ref_optimizer.step()
-    same = all(torch.allclose(full[k], v, atol=1e-6) for k, v in reference.state_dict().items())
-    print("same weights as one process on all the data:", same)
-dist.barrier()
-dist.destroy_process_group()
+        optimizer.zero_grad()
+        loss = nn.functional.mse_loss(model(X[rank::world_size]), Y[rank::world_size])  # my half
+        loss.backward()  # each rank receives the averaged gradient of its own shard
+        optimizer.step()  # and updates only its shard
+        total = loss.detach().clone()
+        dist.all_reduce(total, op=dist.ReduceOp.AVG)  # the loss over all ranks, for printing
+        losses.append(round(total.item(), 4))
+
+    weight = model[0][0].weight  # a DTensor: each rank holds a slice of the full matrix
+    held = {name: tuple(p.to_local().shape) for name, p in model.named_parameters()}
+    everyone = [None] * world_size
+    dist.all_gather_object(everyone, held)  # what each rank holds, for printing on rank 0
+    options = StateDictOptions(full_state_dict=True, cpu_offload=True)  # full tensors, on rank 0
+    full = get_model_state_dict(model, options=options)  # a collective: every rank calls it
+
+    if rank == 0:
+        print("loss:", losses[::5], "->", losses[-1])
+        print(type(weight).__name__, tuple(weight.shape), weight.placements)
+        for name in held:
+            print(f"{name:10}", ", ".join(f"rank {r}: {h[name]}" for r, h in enumerate(everyone)))
+        print({name: tuple(tensor.shape) for name, tensor in list(full.items())[:2]})
+        torch.save(full, "model.pt")  # a plain state dict: loads into make_model() anywhere
+
+        reference = make_model()  # the same training in one process on all 64 samples
+        ref_optimizer = torch.optim.Adam(reference.parameters(), lr=0.01)
+        for _step in range(20):
+            ref_optimizer.zero_grad()
+            nn.functional.mse_loss(reference(X), Y).backward()
+            ref_optimizer.step()
+        same = all(torch.allclose(full[k], v, atol=1e-6) for k, v in reference.state_dict().items())
+        print("same weights as one process on all the data:", same)
+
+
+if __name__ == "__main__":
+    if "RANK" in os.environ:  # started by torchrun, which sets RANK, WORLD_SIZE, MASTER_ADDR, ...
+        dist.init_process_group("gloo")  # "nccl" on GPUs
+    else:  # plain `python fsdp_train.py`: a group of one process, handy for debugging
+        dist.init_process_group("gloo", store=dist.HashStore(), rank=0, world_size=1)
+    try:
+        main()  # when it returns, the sharded model, its optimizer and DTensors are gone
+    finally:
+        dist.destroy_process_group()  # nothing holds the group now: this waits for its threads
 # --8<-- [end:fsdp_train]
