@@ -56,6 +56,33 @@ ax.imshow(image.permute(1, 2, 0).numpy())  # (32, 32, 3) array: works, silently
 plt.close(fig)
 # --8<-- [end:chw_pitfall]
 
+# --8<-- [start:grayscale]
+import matplotlib.pyplot as plt
+import torch
+
+image = torch.zeros(1, 28, 28)  # one channel, as an MNIST digit after ToImage + ToDtype
+image[0, 5:8, 7:21] = 1.0  # a "7": the top bar...
+rows = torch.arange(8, 23)
+image[0, rows, (20 - (rows - 8) * 0.5).long()] = 1.0  # ...and the slanted stroke
+image[0, rows, (19 - (rows - 8) * 0.5).long()] = 1.0
+
+fig, axes = plt.subplots(1, 2, figsize=(4, 2.2), dpi=100)
+try:
+    axes[0].imshow(image.numpy())  # (1, 28, 28): not an image to matplotlib
+except TypeError as e:
+    print(type(e).__name__, e)
+pixels = image.squeeze(0).numpy()  # (28, 28): one value per pixel
+print(pixels.shape)
+axes[0].imshow(pixels, cmap="gray", vmin=0, vmax=1)  # gray, and 0 is black, 1 white
+axes[0].set_title('cmap="gray"', fontsize=9)
+axes[1].imshow(pixels)  # without cmap: matplotlib's default colormap, viridis
+axes[1].set_title("no cmap: viridis", fontsize=9)
+for ax in axes:
+    ax.axis("off")
+fig.savefig("grayscale.png", bbox_inches="tight")
+plt.close(fig)
+# --8<-- [end:grayscale]
+
 # --8<-- [start:unnormalize]
 import matplotlib.pyplot as plt
 import torch

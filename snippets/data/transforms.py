@@ -112,6 +112,39 @@ for name, augment in augmentations.items():
     print(f"{name:32} {tuple(augment(image).shape)}")
 # --8<-- [end:geometry]
 
+# --8<-- [start:crop_too_large]
+import torch
+from torchvision.transforms import v2
+
+image = torch.arange(1, 13, dtype=torch.uint8).reshape(1, 3, 4)  # 1 channel, 3 x 4 pixels
+try:
+    v2.RandomCrop(5)(image)  # a crop larger than the image
+except ValueError as e:
+    print(type(e).__name__, e)
+
+torch.manual_seed(0)
+print(v2.RandomCrop(5, pad_if_needed=True)(image)[0])  # pads (with 0 by default), then crops
+# --8<-- [end:crop_too_large]
+
+# --8<-- [start:padding_mode_alone]
+import torch
+from torchvision.transforms import v2
+
+image = torch.arange(1, 13, dtype=torch.uint8).reshape(1, 3, 4)  # 1 channel, 3 x 4 pixels
+for crop in (
+    v2.RandomCrop(3),
+    v2.RandomCrop(3, padding_mode="reflect"),  # no padding=: nothing to reflect
+    v2.RandomCrop(3, padding_mode="no such mode"),  # not even checked
+    v2.RandomCrop(3, padding=1, padding_mode="reflect"),
+):
+    torch.manual_seed(0)
+    print(crop(image)[0].tolist())
+try:  # checked only when there is padding to do
+    v2.RandomCrop(3, padding=1, padding_mode="no such mode")
+except ValueError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:padding_mode_alone]
+
 # --8<-- [start:random_each_call]
 import torch
 from torchvision.transforms import v2
