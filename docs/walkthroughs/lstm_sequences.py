@@ -159,8 +159,8 @@ for epoch in range(4):
     model.train()
     total = 0.0
     for padded, lengths, labels in train_loader:
-        loss = loss_fn(model(padded, lengths), labels)
         optimizer.zero_grad()
+        loss = loss_fn(model(padded, lengths), labels)
         loss.backward()
         optimizer.step()
         batch_losses.append(loss.item())

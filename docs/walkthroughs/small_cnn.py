@@ -31,7 +31,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
-from torch.utils.data import DataLoader
+from torch.utils.data import DataLoader, Subset
 from torchvision import datasets
 from torchvision.transforms import v2
 from torchvision.utils import make_grid
@@ -74,15 +74,23 @@ for f in sorted(raw.iterdir()):
     print(f"{f.name:24} magic {magic}  {f.stat().st_size:7} bytes")
 
 # %% [markdown]
-# ## 2. Load it with `datasets.MNIST` and a `v2` transform
+# ## 2. Load it with `datasets.MNIST`, a `v2` transform and a validation split
+#
+# The test split is kept for one measurement at the very end. Every choice made while training
+# (how many epochs, which learning rate) is made on a **validation split** carved from the
+# training images: a test score that picked the settings overstates how well they do on new data.
+# Here 100 of the 600 training images, chosen at random once, become the validation split.
 #
 # The dataset returns PIL images. The `v2` pipeline turns each into a `uint8` tensor image
 # (`ToImage`), scales it to floats in [0, 1] (`ToDtype(..., scale=True)`), then normalizes it with
-# the mean and standard deviation of the training pixels, measured once on the raw data. (For the
-# real MNIST, the usual numbers are 0.1307 and 0.3081.)
+# the mean and standard deviation of the training pixels, measured once on the raw data of the
+# training part. (For the real MNIST, the usual numbers are 0.1307 and 0.3081.)
 
 # %%
-pixels = datasets.MNIST(root, train=True, download=False).data.float() / 255
+order = torch.randperm(600, generator=torch.Generator().manual_seed(0)).tolist()
+train_idx, val_idx = order[:500], order[500:]
+
+pixels = datasets.MNIST(root, train=True, download=False).data[train_idx].float() / 255
 mean, std = pixels.mean().item(), pixels.std().item()
 print(f"pixel mean {mean:.4f}, std {std:.4f}")
 
@@ -93,14 +101,16 @@ transform = v2.Compose(
         v2.Normalize(mean=[mean], std=[std]),
     ]
 )
-train_ds = datasets.MNIST(root, train=True, download=False, transform=transform)
+full_train = datasets.MNIST(root, train=True, download=False, transform=transform)
+train_ds, val_ds = Subset(full_train, train_idx), Subset(full_train, val_idx)
 test_ds = datasets.MNIST(root, train=False, download=False, transform=transform)
-print(len(train_ds), "training and", len(test_ds), "test images")
+print(len(train_ds), "training,", len(val_ds), "validation and", len(test_ds), "test images")
 
 image, label = train_ds[0]
 print(image.shape, image.dtype, "label", label)
 
 train_loader = DataLoader(train_ds, batch_size=50, shuffle=True)
+val_loader = DataLoader(val_ds, batch_size=200)
 test_loader = DataLoader(test_ds, batch_size=200)
 
 # %% [markdown]
@@ -131,7 +141,7 @@ plt.show()
 # `CrossEntropyLoss` applies the softmax itself, so the model ends without one.
 
 # %%
-device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
 
 model = nn.Sequential(
     nn.Conv2d(1, 8, kernel_size=3, padding=1),
@@ -147,10 +157,11 @@ print("output shape:", model(images.to(device)).shape)
 print("parameters:", sum(p.numel() for p in model.parameters()))
 
 # %% [markdown]
-# ## 5. Train, evaluating after every epoch
+# ## 5. Train, validating after every epoch
 #
 # The usual loop. Accuracy is the share of images whose highest logit (`argmax(dim=1)`) is the
-# right class, measured on the test split in `eval()` mode without gradients.
+# right class, measured on the validation split in `eval()` mode without gradients. The validation
+# accuracy is what you watch to choose the number of epochs; the test split stays untouched.
 
 # %%
 loss_fn = nn.CrossEntropyLoss()
@@ -173,18 +184,18 @@ for epoch in range(3):
     total = 0.0
     for xb, yb in train_loader:
         xb, yb = xb.to(device), yb.to(device)
-        loss = loss_fn(model(xb), yb)
         optimizer.zero_grad()
+        loss = loss_fn(model(xb), yb)
         loss.backward()
         optimizer.step()
         total += loss.item() * len(xb)
-    acc, _ = evaluate(test_loader)
-    print(f"epoch {epoch + 1}  loss {total / len(train_ds):.4f}  test accuracy {acc:.3f}")
+    acc, _ = evaluate(val_loader)
+    print(f"epoch {epoch + 1}  loss {total / len(train_ds):.4f}  val accuracy {acc:.3f}")
 
 # %% [markdown]
-# ## 6. Final accuracy and the confusion matrix
+# ## 6. Test once: final accuracy and the confusion matrix
 #
-# Row *i*, column *j* of the confusion matrix counts the test images of class *i* predicted as *j*;
+# With the training settled on the validation split, the test split is measured once. Row *i*, column *j* of the confusion matrix counts the test images of class *i* predicted as *j*;
 # a perfect model has numbers on the diagonal only. `bincount` over `10 * target + prediction`
 # builds it in one line.
 

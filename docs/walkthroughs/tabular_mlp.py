@@ -138,9 +138,10 @@ def run_epoch(loader, train: bool) -> float:
     total = 0.0
     with torch.set_grad_enabled(train):
         for xb, yb in loader:
-            loss = loss_fn(model(xb), yb)
             if train:
                 optimizer.zero_grad()
+            loss = loss_fn(model(xb), yb)
+            if train:
                 loss.backward()
                 optimizer.step()
             total += loss.item() * len(xb)

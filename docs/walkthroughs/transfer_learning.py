@@ -143,8 +143,8 @@ feature_loader = DataLoader(
 
 for epoch in range(40):
     for feats, labels in feature_loader:
-        loss = loss_fn(model.fc(feats), labels)
         head_optimizer.zero_grad()
+        loss = loss_fn(model.fc(feats), labels)
         loss.backward()
         head_optimizer.step()
     if epoch % 10 == 9:
@@ -199,8 +199,8 @@ bn_before = model.layer1[0].bn1.running_mean.clone()
 image_loader = DataLoader(TensorDataset(train_x, train_labels), batch_size=32, shuffle=True)
 train_mode_with_frozen_bn(model)
 for images, labels in image_loader:  # one epoch: three steps
-    loss = loss_fn(model(images), labels)
     optimizer.zero_grad()
+    loss = loss_fn(model(images), labels)
     loss.backward()
     optimizer.step()
     print(f"loss {loss.item():.4f}")

@@ -53,24 +53,37 @@ print(sum(p.numel() for p in model.parameters()))
 # --8<-- [start:lstm_classifier]
 import torch
 from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence
 
 
 class LSTMClassifier(nn.Module):
     def __init__(self, vocab_size, embed_dim, hidden_size, n_classes):
         super().__init__()
-        self.embed = nn.Embedding(vocab_size, embed_dim, padding_idx=0)
+        self.embed = nn.Embedding(vocab_size, embed_dim, padding_idx=0)  # id 0: padding
         self.lstm = nn.LSTM(embed_dim, hidden_size, batch_first=True)
         self.fc = nn.Linear(hidden_size, n_classes)
 
-    def forward(self, tokens):  # (batch, sequence) of token ids
-        _, (h_n, _) = self.lstm(self.embed(tokens))
-        return self.fc(h_n[-1])  # the last layer's final hidden state
+    def forward(self, tokens, lengths):  # (batch, sequence) of token ids, real length of each
+        packed = pack_padded_sequence(
+            self.embed(tokens), lengths.cpu(), batch_first=True, enforce_sorted=False
+        )
+        _, (h_n, _) = self.lstm(packed)  # the LSTM stops each sequence at its last real token
+        return self.fc(h_n[-1])  # the last layer's hidden state after each last real token
 
 
-model = LSTMClassifier(vocab_size=1000, embed_dim=32, hidden_size=64, n_classes=4)
-tokens = torch.randint(1, 1000, (8, 25))
-print(model(tokens).shape)
-print(sum(p.numel() for p in model.parameters()))
+torch.manual_seed(0)
+model = LSTMClassifier(vocab_size=1000, embed_dim=32, hidden_size=64, n_classes=4).eval()
+lengths = torch.tensor([25, 12, 7, 20])
+tokens = torch.zeros(4, 25, dtype=torch.long)  # padded with 0 up to the longest sequence
+for row, n in zip(tokens, lengths.tolist(), strict=True):
+    row[:n] = torch.randint(1, 1000, (n,))
+more_padding = torch.cat([tokens, torch.zeros(4, 15, dtype=torch.long)], dim=1)  # (4, 40)
+with torch.no_grad():
+    logits = model(tokens, lengths)
+    print(logits.shape, sum(p.numel() for p in model.parameters()))
+    print("same with more padding:", torch.allclose(logits, model(more_padding, lengths)))
+    _, (h_n, _) = model.lstm(model.embed(more_padding))  # without packing: h_n after the padding
+    print("without packing, same:", torch.allclose(model.fc(h_n[-1]), logits))
 # --8<-- [end:lstm_classifier]
 
 # --8<-- [start:unet]

@@ -164,8 +164,8 @@ model = nn.Sequential(
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
 for _ in range(30):
     x, y, _ = make_batch(32, gen)
-    loss = F.cross_entropy(model(x), y)
     optimizer.zero_grad()
+    loss = F.cross_entropy(model(x), y)
     loss.backward()
     optimizer.step()
 

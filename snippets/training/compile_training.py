@@ -17,8 +17,8 @@ model.compile(dynamic=False)  # in place: same keys, same parameters; compiles o
 def train(net):
     optimizer = torch.optim.SGD(net.parameters(), lr=0.05)
     for _ in range(20):
-        loss = nn.functional.mse_loss(net(X), Y)  # compiled forward
         optimizer.zero_grad()
+        loss = nn.functional.mse_loss(net(X), Y)  # compiled forward
         loss.backward()  # compiled backward
         optimizer.step()  # the optimizer itself runs eagerly
     return loss.item()
@@ -181,10 +181,10 @@ model.compile(dynamic=False)
 def train(net):
     optimizer = torch.optim.SGD(net.parameters(), lr=0.05)
     for _ in range(20):
+        optimizer.zero_grad()
         with torch.autocast(device, dtype=torch.bfloat16):  # around the compiled call
             out = net(X)
             loss = nn.functional.mse_loss(out, Y)
-        optimizer.zero_grad()
         loss.backward()  # outside autocast, as without compile
         optimizer.step()
     return out.dtype, loss

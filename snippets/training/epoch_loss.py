@@ -41,11 +41,11 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.5)
 for epoch in range(1, 4):
     running_loss, correct = 0.0, 0
     for xb, yb in loader:
+        optimizer.zero_grad()
         logits = model(xb)
         loss = loss_fn(logits, yb)
         loss.backward()
         optimizer.step()
-        optimizer.zero_grad()
         running_loss += loss.item() * xb.size(0)  # sum, not mean
         correct += (logits.argmax(dim=1) == yb).sum().item()
     n = len(loader.dataset)

@@ -49,8 +49,8 @@ criterion = nn.CrossEntropyLoss()  # accepts class indices or class probabilitie
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 for images, labels in loader:
     images, labels = cutmix_or_mixup(images, labels)  # after the loader: on whole batches
-    loss = criterion(model(images), labels)  # labels: (16, 10) probabilities
     optimizer.zero_grad()
+    loss = criterion(model(images), labels)  # labels: (16, 10) probabilities
     loss.backward()
     optimizer.step()
 print(labels.shape, labels.dtype, torch.allclose(labels.sum(1), torch.ones(16)))

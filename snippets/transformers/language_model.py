@@ -71,9 +71,9 @@ for step in range(60):
     starts = torch.randint(0, len(data) - 17, (8,))  # 8 random windows of 16 + 1 tokens
     x = torch.stack([data[s : s + 16] for s in starts])
     y = torch.stack([data[s + 1 : s + 17] for s in starts])  # the next token at every position
+    optimizer.zero_grad()
     logits = model(x)
     loss = F.cross_entropy(logits.reshape(-1, vocab), y.reshape(-1))
-    optimizer.zero_grad()
     loss.backward()
     optimizer.step()
     if step % 20 == 0 or step == 59:

@@ -89,8 +89,8 @@ model = TinyViT()
 optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
 for step in range(30):
     images, labels = make_batch(32, gen)
-    loss = F.cross_entropy(model(images), labels)
     optimizer.zero_grad()
+    loss = F.cross_entropy(model(images), labels)
     loss.backward()
     optimizer.step()
     if step % 10 == 0 or step == 29:
