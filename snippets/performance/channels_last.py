@@ -29,7 +29,7 @@ x_cl = x.to(memory_format=torch.channels_last)
 with torch.no_grad():
     reference, out = model(x), fast(x_cl)
 print(out.shape, out.is_contiguous(memory_format=torch.channels_last))  # the layout propagates
-print(torch.allclose(out, reference, atol=1e-5))
+print(torch.allclose(out, reference, rtol=1e-3, atol=1e-3))  # room for TF32 convolutions on GPUs
 # --8<-- [end:model_and_input]
 
 # --8<-- [start:view_pitfall]
