@@ -29,7 +29,7 @@ preprocess = ResNet18_Weights.DEFAULT.transforms()
 print(preprocess)
 
 torch.manual_seed(0)
-image = torch.randint(0, 256, (3, 300, 400), dtype=torch.uint8)  # C, H, W uint8, as pil_to_tensor gives
+image = torch.randint(0, 256, (3, 300, 400), dtype=torch.uint8)  # uint8 C, H, W: a decoded image
 x = preprocess(image)
 print(x.shape, x.dtype)
 # --8<-- [end:transforms]
