@@ -21,6 +21,44 @@ x = torch.randn(5, 4)  # a batch of 5 samples with 4 features each
 print(model(x).shape)
 # --8<-- [end:define]
 
+# --8<-- [start:functional_dropout]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class Forgets(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 8)
+
+    def forward(self, x):
+        return F.dropout(self.fc(x), p=0.5)  # training=True by default: drops even in eval()
+
+
+class Follows(Forgets):
+    def forward(self, x):
+        return F.dropout(self.fc(x), p=0.5, training=self.training)  # follows train()/eval()
+
+
+class AsModule(Forgets):
+    def __init__(self):
+        super().__init__()
+        self.drop = nn.Dropout(p=0.5)  # a module reads self.training itself
+
+    def forward(self, x):
+        return self.drop(self.fc(x))
+
+
+torch.manual_seed(0)
+x = torch.randn(4, 8)
+with torch.no_grad():
+    for model in (Forgets().eval(), Follows().eval(), AsModule().eval()):
+        print(
+            f"{type(model).__name__:8} in eval(), deterministic:", torch.equal(model(x), model(x))
+        )
+# --8<-- [end:functional_dropout]
+
 # --8<-- [start:missing_super]
 from torch import nn
 

@@ -32,15 +32,41 @@ print(y.mean(dim=(0, 2, 3)).abs().round(decimals=4))  # over batch, height, widt
 import torch
 from torch import nn
 
-bn = nn.BatchNorm1d(3)
+torch.manual_seed(0)
+bn1d = nn.BatchNorm1d(3)
 try:
-    bn(torch.randn(1, 3))  # training mode needs more than one value per feature
+    bn1d(torch.randn(1, 3))  # (1, C): one value per channel, no variance to compute
 except ValueError as e:
     print(type(e).__name__, e)
 
-bn.eval()  # eval mode uses the running statistics: one sample is fine
-print(bn(torch.randn(1, 3)).shape)
+bn2d = nn.BatchNorm2d(3)
+image = torch.rand(1, 3, 8, 8)  # (1, C, H, W): 64 values per channel, so no error
+with torch.no_grad():
+    out = bn2d(image)  # normalized with this one image's own mean and variance
+    brighter = bn2d(image * 3 + 1)  # a brighter, higher-contrast copy of the image
+print(out.mean(dim=(0, 2, 3)).abs().round(decimals=4))
+print("brighter copy, same output:", torch.allclose(brighter, out, atol=1e-3))
 # --8<-- [end:batchnorm_single]
+
+# --8<-- [start:batchnorm_single_fixes]
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+torch.manual_seed(0)
+loader = DataLoader(TensorDataset(torch.randn(9, 3)), batch_size=4, drop_last=True)
+print("batch sizes with drop_last=True:", [len(xb) for (xb,) in loader])  # the 1 left is dropped
+
+image = torch.rand(1, 3, 8, 8)
+bn = nn.BatchNorm2d(3).eval()  # inference: the running statistics, not the image's own
+with torch.no_grad():
+    print("eval, brighter copy, same output:", torch.allclose(bn(image * 3 + 1), bn(image)))
+
+images = torch.rand(4, 3, 8, 8)
+gn = nn.GroupNorm(num_groups=1, num_channels=3)  # statistics per sample: no batch needed
+with torch.no_grad():
+    print("GroupNorm, alone = in a batch:", torch.allclose(gn(images[:1]), gn(images)[:1]))
+# --8<-- [end:batchnorm_single_fixes]
 
 # --8<-- [start:layernorm]
 import torch
