@@ -115,3 +115,15 @@ model(torch.zeros(1, 1, 28, 28))  # a dry run materializes the weight
 print(model[-1])
 print(sum(p.numel() for p in model.parameters()))
 # --8<-- [end:lazy_linear]
+
+# --8<-- [start:lazy_load_state_dict]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+saved = nn.Linear(5, 3).state_dict()  # e.g. torch.load("model.pt", weights_only=True)
+lazy = nn.LazyLinear(3)  # no batch has gone through it
+print(lazy.load_state_dict(saved))  # the saved shapes materialize the weights
+print(lazy.weight.shape, torch.equal(lazy.weight, saved["weight"]))
+print(lazy(torch.randn(2, 5)).shape, lazy)  # the first call turns it into a Linear
+# --8<-- [end:lazy_load_state_dict]
