@@ -79,6 +79,8 @@ target = torch.tensor([1.0, 2.0, 3.0])  # labels: (N,)
 with warnings.catch_warnings(record=True) as caught:  # MSELoss warns about this...
     warnings.simplefilter("always")
     wrong = nn.MSELoss()(pred, target)  # ...and broadcasts to (N, N)
-print(round(wrong.item(), 4), caught[0].category.__name__)
+(warning,) = caught  # exactly one warning, shown as Python prints it
+print(f"{warning.category.__name__}: {warning.message}")
+print(round(wrong.item(), 4))
 print(round(nn.MSELoss()(pred.squeeze(1), target).item(), 4))  # fix: same shapes
 # --8<-- [end:shape_pitfall]
