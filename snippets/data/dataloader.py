@@ -87,7 +87,7 @@ if __name__ == "__main__":  # a spawned worker imports this file: it must not ru
     loader = DataLoader(
         Squares(),
         batch_size=2,
-        num_workers=2,
+        num_workers=1,
         collate_fn=as_tensor,
         multiprocessing_context="spawn",
     )
@@ -96,7 +96,7 @@ if __name__ == "__main__":  # a spawned worker imports this file: it must not ru
     lam = DataLoader(
         Squares(),
         batch_size=2,
-        num_workers=2,
+        num_workers=1,
         collate_fn=lambda batch: torch.tensor(batch),  # fine with fork, not with spawn
         multiprocessing_context="spawn",
     )

@@ -113,15 +113,3 @@ plt.close(fig)
 print(images[0].permute(1, 2, 0).shape)
 # --8<-- [end:show_images]
 
-# --8<-- [start:chw_pitfall]
-import matplotlib.pyplot as plt
-import torch
-
-image = torch.rand(3, 16, 16)  # C, H, W
-fig, ax = plt.subplots()
-try:
-    ax.imshow(image.numpy())
-except TypeError as e:
-    print(type(e).__name__, e)
-plt.close(fig)
-# --8<-- [end:chw_pitfall]
