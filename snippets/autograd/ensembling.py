@@ -83,9 +83,9 @@ ensemble = vmap(lambda p, b, x: functional_call(base, (p, b), (x,)), in_dims=(0,
 optimizer = torch.optim.Adam(params.values(), lr=1e-2)  # one optimizer for all 5 models
 x, y = torch.randn(64, 4), torch.randint(0, 3, (64,))
 for step in range(30):
+    optimizer.zero_grad()
     logits = ensemble(params, buffers, x)  # (5, 64, 3)
     losses = torch.stack([F.cross_entropy(out, y) for out in logits])  # one loss per model
-    optimizer.zero_grad()
     losses.sum().backward()  # the models share nothing, so each gets its own gradient
     optimizer.step()
     if step in (0, 29):

@@ -49,8 +49,8 @@ y = 3 * x + 2 + 0.1 * torch.randn(100, 1)
 model = nn.Linear(1, 1)  # holds w and b as parameters
 opt = torch.optim.SGD(model.parameters(), lr=0.1)
 for _ in range(200):
-    loss = nn.functional.mse_loss(model(x), y)
     opt.zero_grad()  # w.grad = None, b.grad = None
+    loss = nn.functional.mse_loss(model(x), y)
     loss.backward()
     opt.step()  # w -= lr * w.grad, b -= lr * b.grad, under no_grad
 print(round(model.weight.item(), 2), round(model.bias.item(), 2))

@@ -25,11 +25,11 @@ cell = nn.RNNCell(2, 3)
 optimizer = torch.optim.SGD(cell.parameters(), lr=0.1)
 h = torch.zeros(1, 3)
 for step in range(3):
+    optimizer.zero_grad()
     h = cell(torch.randn(1, 2), h.detach())  # keep the values, drop the old graph
     loss = h.pow(2).sum()
     loss.backward()
     optimizer.step()
-    optimizer.zero_grad()
     print(f"step {step}: loss {loss.item():.4f}")
 # --8<-- [end:backward_twice_fix]
 

@@ -11,6 +11,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 
 xb, yb = torch.randn(8, 4), torch.randn(8, 2)  # a batch as a DataLoader yields it: on the CPU
 xb, yb = xb.to(device), yb.to(device)  # every batch, inside the loop
+optimizer.zero_grad()
 loss = nn.functional.mse_loss(model(xb), yb)
 loss.backward()
 optimizer.step()
