@@ -112,4 +112,3 @@ fig.savefig("images.png")
 plt.close(fig)
 print(images[0].permute(1, 2, 0).shape)
 # --8<-- [end:show_images]
-

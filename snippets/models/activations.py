@@ -71,6 +71,17 @@ print("row sums:", wrong.sum(dim=1).round(decimals=4))  # not probabilities per 
 print("dim=-1 rows:", torch.softmax(logits, dim=-1).sum(dim=-1))
 # --8<-- [end:softmax_dim_pitfall]
 
+# --8<-- [start:softmax_class_dim]
+import torch
+
+torch.manual_seed(0)
+logits = torch.randn(2, 3, 4, 5)  # segmentation: (batch, classes, height, width)
+probs = torch.softmax(logits, dim=1)  # the class dimension: one distribution per pixel
+print(torch.allclose(probs.sum(dim=1), torch.ones(2, 4, 5)))
+last = torch.softmax(logits, dim=-1)  # across the width: runs, and means nothing
+print(torch.allclose(last.sum(dim=1), torch.ones(2, 4, 5)))
+# --8<-- [end:softmax_class_dim]
+
 # --8<-- [start:log_softmax]
 import torch
 
