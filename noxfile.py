@@ -48,10 +48,11 @@ SERIAL = ("-n", "--numprocesses", "--update-outputs", "--pdb", "--fresh", "-x", 
 
 
 def parallel(posargs: list[str]) -> list[str]:
-    """Spread the blocks over every core, a page per worker (pages share their imports)."""
+    """Spread the blocks over every core; an idle worker takes blocks queued for a busy one
+    (a page of slow blocks, such as the torchrun launches, does not hold up the rest)."""
     if any(arg.startswith(SERIAL) for arg in posargs):
         return []
-    return ["-n", "auto", "--dist", "loadfile"]
+    return ["-n", "auto", "--dist", "worksteal"]
 
 
 # Compile bytecode at install, as pip does (uv does not by default): else the first import of a

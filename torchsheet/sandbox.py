@@ -26,6 +26,7 @@ import socket
 import sys
 import types
 import warnings
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def sandbox(module: types.ModuleType, device: str, where) -> Iterator[None]:
             _accelerators_hidden(device == "cpu"),
             _no_network(network),
             _failing_warnings(where),
+            _loader_workers_stopped(),
         ):
             yield
     except Exception as error:
@@ -81,6 +83,35 @@ def process_env(device: str) -> dict[str, str]:
 
 
 # --- the context managers ----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _loader_workers_stopped() -> Iterator[None]:
+    """DataLoader worker processes a block started stop when it ends, as at the end of a
+    reader's script; left to the garbage collector, they would stop during a later block (and
+    a worker forked after torch.compile can take the loader's 5 s join timeout to go)."""
+    dataloader = sys.modules.get("torch.utils.data.dataloader")
+    if dataloader is None:  # torch not imported yet (the first block): nothing to track
+        yield
+        return
+    cls = dataloader._MultiProcessingDataLoaderIter
+    started: list = []
+    real_init = cls.__init__
+
+    @functools.wraps(real_init)
+    def init(self, *args, **kwargs):
+        started.append(weakref.ref(self))
+        real_init(self, *args, **kwargs)
+
+    cls.__init__ = init
+    try:
+        yield
+    finally:
+        cls.__init__ = real_init
+        for ref in started:
+            iterator = ref()
+            if iterator is not None:
+                iterator._shutdown_workers()
 
 
 @contextlib.contextmanager

@@ -16,11 +16,11 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
 
 
 def train_step(x, y):
+    optimizer.zero_grad()
     out = model(x)
     loss = F.mse_loss(out, y)
     if not torch.isfinite(loss):
         raise FloatingPointError(f"loss is {loss.item()}")
-    optimizer.zero_grad()
     loss.backward()
     optimizer.step()
     return out

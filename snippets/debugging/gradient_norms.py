@@ -98,8 +98,8 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 x, y = torch.randn(64, 8), torch.randn(64, 1)
 history = []
 for _ in range(30):
-    loss = nn.functional.mse_loss(model(x), y)
     optimizer.zero_grad()
+    loss = nn.functional.mse_loss(model(x), y)
     loss.backward()
     norms = {n: p.grad.norm().item() for n, p in model.named_parameters()}  # after backward
     norms["total"] = nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0).item()

@@ -21,8 +21,8 @@ scheduler = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=gamma)
 lrs, losses, smooth, best = [], [], 0.0, math.inf
 for step in range(steps):
     idx = torch.randint(0, len(X), (64,))
-    loss = F.cross_entropy(model(X[idx]), Y[idx])
     optimizer.zero_grad()
+    loss = F.cross_entropy(model(X[idx]), Y[idx])
     loss.backward()
     optimizer.step()
     smooth = 0.9 * smooth + 0.1 * loss.item()  # an exponential moving average ...
@@ -67,8 +67,8 @@ for lr in (lowest / 10, lowest, lrs[-1]):  # the suggestion, the lowest point, t
     optimizer = torch.optim.SGD(model.parameters(), lr=lr, momentum=0.9)
     for _ in range(100):
         idx = torch.randint(0, len(X), (64,))
-        loss = F.cross_entropy(model(X[idx]), Y[idx])
         optimizer.zero_grad()
+        loss = F.cross_entropy(model(X[idx]), Y[idx])
         loss.backward()
         optimizer.step()
     with torch.no_grad():

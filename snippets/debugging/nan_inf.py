@@ -88,10 +88,10 @@ for clip in (False, True):
     optimizer = torch.optim.SGD([w], lr=0.02)  # too large for inputs of this size
     first_bad = None
     for step in range(40):
+        optimizer.zero_grad()
         loss = ((X @ w - Y) ** 2).mean()
         if first_bad is None and not torch.isfinite(loss):
             first_bad = step
-        optimizer.zero_grad()
         loss.backward()
         if clip:
             torch.nn.utils.clip_grad_norm_([w], max_norm=1.0)

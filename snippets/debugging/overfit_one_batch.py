@@ -11,8 +11,8 @@ y = (x @ torch.randn(10, 4)).argmax(dim=1)  # labels that depend on x
 model = nn.Sequential(nn.Linear(10, 64), nn.ReLU(), nn.Linear(64, 4))
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
 for step in range(101):
-    loss = F.cross_entropy(model(x), y)
     optimizer.zero_grad()
+    loss = F.cross_entropy(model(x), y)
     loss.backward()
     optimizer.step()
     if step in (0, 25, 100):
@@ -34,8 +34,8 @@ for name, last in [
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
     x, y = torch.randn(16, 10), torch.randint(0, 4, (16,))
     for _ in range(101):
-        loss = F.cross_entropy(model(x), y)
         optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)
         loss.backward()
         optimizer.step()
     print(f"{name}: final loss {loss.item():.2f}")
@@ -58,8 +58,8 @@ for name, y in [
     model = nn.Sequential(nn.Linear(10, 64), nn.ReLU(), nn.Linear(64, 4))
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
     for _ in range(101):
-        loss = F.cross_entropy(model(x), y)
         optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)
         loss.backward()
         optimizer.step()
     accuracy = (model(x_new).argmax(1) == y_new).float().mean().item()

@@ -14,8 +14,8 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 
 writer = SummaryWriter("runs/exp1")  # one folder per run
 for step in range(20):
-    loss = nn.functional.mse_loss(model(X), y)
     optimizer.zero_grad()
+    loss = nn.functional.mse_loss(model(X), y)
     loss.backward()
     optimizer.step()
     writer.add_scalar("loss/train", loss.item(), step)  # tag, value, x-axis

@@ -65,8 +65,8 @@ with torch.no_grad():
 probe = nn.Linear(512, 4)
 optimizer = torch.optim.Adam(probe.parameters(), lr=0.01)
 for _ in range(100):  # each step costs a matrix product, not a ResNet
-    loss = nn.functional.cross_entropy(probe(features), labels)
     optimizer.zero_grad()
+    loss = nn.functional.cross_entropy(probe(features), labels)
     loss.backward()
     optimizer.step()
 print(features.shape, (probe(features).argmax(1) == labels).float().mean().item())

@@ -112,10 +112,10 @@ conv1, fc = model.conv1.weight.clone(), model.fc.weight.clone()
 
 model.eval()  # backbone: batch norm keeps its running statistics
 for step in range(2):
+    optimizer.zero_grad()
     loss = nn.functional.cross_entropy(model(x), y)
     loss.backward()
     optimizer.step()
-    optimizer.zero_grad()
     print(step, round(loss.item(), 3))
 print(torch.equal(conv1, model.conv1.weight), torch.equal(fc, model.fc.weight))
 # --8<-- [end:train_head]

@@ -42,7 +42,7 @@ def main(argv: list[str], project: Project) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         junit = Path(tmp) / "junit.xml"
         suite = [sys.executable, "-m", "pytest", "-q", "-m", "not cuda", f"--junit-xml={junit}"]
-        suite += ["-n", "auto", "--dist", "loadfile"]  # as `nox -s tests` runs it
+        suite += ["-n", "auto", "--dist", "worksteal"]  # as `nox -s tests` runs it
         site = Path(tmp) / "site"
         build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
         build += ["--site-dir", str(site)]
