@@ -162,7 +162,7 @@ def compat(session: nox.Session) -> None:
         )
     except measure.CompatError as error:
         session.error(str(error))
-    env = {}
+    env = dict(INSTALL_ENV)  # bytecode at install, as in the tests session (see INSTALL_ENV)
     cache = Path(".nox", "compat-uv-cache").resolve()
     if not plan.pinned:  # its own cache, removed after: another release's ~5 GB never stays
         env["UV_CACHE_DIR"] = str(cache)
