@@ -238,8 +238,9 @@ def test_hidden_directives_are_refused(broken, project):
 
 def test_every_python_fence_flavour_is_collected(broken, project):
     fences = ["python", "py", 'python title="A title"', 'python hl_lines="1"', "{.python .extra}"]
+    shown = '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n6.0\n```\n\n'
     body = "".join(
-        f'```{info}\n--8<-- "snippets/examples.py:prints_six"\n```\n\n' for info in fences
+        f'```{info}\n--8<-- "snippets/examples.py:prints_six"\n```\n\n{shown}' for info in fences
     )
     (project / "docs" / "flavours.md").write_text("# Flavours\n\n" + body)
     broken("docs/flavours.md").assert_outcomes(passed=5, skipped=5)
@@ -328,7 +329,8 @@ def test_each_block_runs_in_its_own_scratch_directory(broken, project):
     """A file a block writes is gone for the next block: nothing leaks between blocks."""
     (project / "docs" / "scratch.md").write_text(
         '# Scratch\n\n```python\n--8<-- "snippets/examples.py:draws"\n```\n\n'
-        '```python\n--8<-- "snippets/examples.py:reads_numbers"\n```\n'
+        '```python\n--8<-- "snippets/examples.py:reads_numbers"\n```\n\n'
+        "<!--pytest-codeblocks:expected-output-->\n```text title=\"Output\"\n['1']\n```\n"
     )
     result = broken("docs/scratch.md", "-m", "cpu")
     result.assert_outcomes(passed=1, failed=1, deselected=2)
@@ -383,6 +385,7 @@ def test_a_continued_chain_runs_the_data_makers_of_every_part(broken, project):
     (project / "docs" / "chain_data.md").write_text(
         '# Chain\n\n```python title="Needs data: numbers"\n'
         '--8<-- "snippets/examples.py:reads_numbers"\n```\n\n'
+        "<!--pytest-codeblocks:expected-output-->\n```text title=\"Output\"\n['1', '2', '3']\n```\n\n"
         '```python title="Continued: count"\n--8<-- "snippets/examples.py:count_numbers"\n```\n\n'
         '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n16\n```\n'
     )
@@ -393,13 +396,14 @@ def test_a_shell_block_cannot_continue_plain_python(broken, project):
     """It would silently drop the Python (the shell cannot run it): refused, with the fix."""
     (project / "docs" / "chain_shell.md").write_text(
         '# Chain\n\n```python\n--8<-- "snippets/examples.py:prints_six"\n```\n\n'
+        '<!--pytest-codeblocks:expected-output-->\n```text title="Output"\n6.0\n```\n\n'
         '```bash title="Continued: and then"\necho done\n```\n'
     )
     result = broken("docs/chain_shell.md", "-m", "cpu")
     result.assert_outcomes(passed=1, failed=1, deselected=2)
     result.stdout.fnmatch_lines(
         [
-            "docs/chain_shell.md:7: a shell block titled 'Continued' under a plain Python block "
+            "docs/chain_shell.md:12: a shell block titled 'Continued' under a plain Python block "
             "(docs/chain_shell.md:3): the shell cannot run that Python*Fix: title the Python "
             'block "Save as: NAME.py"*'
         ]
@@ -569,3 +573,14 @@ def test_the_compat_pass_records_instead_of_failing(broken, project):
 
     (block,) = Project(project).blocks(page)
     assert compat.fingerprint(block) not in fingerprints
+
+
+def test_a_block_that_prints_must_show_its_output(broken, project):
+    (project / "docs" / "silent.md").write_text(
+        '# Silent\n\n```python\n--8<-- "snippets/examples.py:prints_six"\n```\n\nNo output.\n'
+    )
+    result = broken("docs/silent.md", "-m", "cpu")
+    result.assert_outcomes(failed=1, deselected=1)
+    result.stdout.fnmatch_lines(
+        ["*docs/silent.md:3: the block prints, but the page shows no output under it. Fix: add*"]
+    )

@@ -12,6 +12,7 @@ image ``![...](figures/name.png)`` between a block and the next fence is a pictu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -187,6 +188,7 @@ def read_page(path: Path, project: Project) -> Page:
         if block.is_python or block.is_shell:
             previous = block
     _check_pictures(blocks)
+    _check_printed_output_shown(blocks)
     return Page(rel, document, blocks)
 
 
@@ -307,6 +309,29 @@ def _attach_pictures(block: Block, document: Document) -> None:
         and following.title.lower().startswith(EXAMPLE_OUTPUT)
         and not block.output
     )
+
+
+PRINTS = re.compile(r"^\s*print\(", re.MULTILINE)
+
+
+def _check_printed_output_shown(blocks: list[Block]) -> None:
+    """A block the CPU pass runs that prints must show what it prints (an Output fence, compared)
+    or a sample of it (a fence titled "Example output: ...", for times)."""
+    from .plan import Pass, plan
+
+    for block in blocks:
+        if block.problems or block.output or block.example_output or block.language not in PYTHON:
+            continue
+        if block.directives.before_torch:  # shows no output by design: it runs on older releases
+            continue
+        if not PRINTS.search(block.code) or not plan(block, Pass.CPU).runs:
+            continue
+        block.problems.append(
+            f"{block.id}: the block prints, but the page shows no output under it. Fix: add "
+            f'<!--pytest-codeblocks:expected-output--> and a ```text title="Output" fence '
+            f"right under it (then nox -s tests -- --update-outputs {block.id} fills it in), or a "
+            f'```text title="Example output: <why it varies>" fence for times and sizes.'
+        )
 
 
 def _check_pictures(blocks: list[Block]) -> None:
