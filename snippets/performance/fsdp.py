@@ -64,6 +64,9 @@ def main():
             ref_optimizer.step()
         same = all(torch.allclose(full[k], v, atol=1e-6) for k, v in reference.state_dict().items())
         print("same weights as one process on all the data:", same)
+    # The last collective, and one without tensors: no rank leaves while another still works
+    # ("Exit cleanly" on the DDP page says why this matters for FSDP2 on gloo)
+    dist.barrier()
 
 
 if __name__ == "__main__":
@@ -74,5 +77,5 @@ if __name__ == "__main__":
     try:
         main()  # when it returns, the sharded model, its optimizer and DTensors are gone
     finally:
-        dist.destroy_process_group()  # nothing holds the group now: this waits for its threads
+        dist.destroy_process_group()
 # --8<-- [end:fsdp_train]

@@ -55,7 +55,7 @@ def main():
     return restored, get_model_state_dict(model, options=options)
 
 
-def convert(restored, full):  # one process, no process group
+def convert(restored, full):  # rank 0 alone: it reads the files, no collective
     print("every rank got its shard back:", restored)
     # read every shard into one ordinary torch.save file
     dcp_to_torch_save("checkpoint/step1", "step1.pt")
@@ -74,11 +74,11 @@ if __name__ == "__main__":
         dist.init_process_group("gloo")  # "nccl" on GPUs
     else:  # plain `python dcp_checkpoint.py`: a group of one process, handy for debugging
         dist.init_process_group("gloo", store=dist.HashStore(), rank=0, world_size=1)
-    rank = dist.get_rank()
     try:
         restored, full = main()  # the sharded models and optimizers are gone when it returns
+        if dist.get_rank() == 0:
+            convert(restored, full)  # reads the files alone: no collective
+        dist.barrier()  # the last collective, without tensors: no rank leaves while one works
     finally:
-        dist.destroy_process_group()  # nothing holds the group now: this waits for its threads
-    if rank == 0:
-        convert(restored, full)
+        dist.destroy_process_group()
 # --8<-- [end:dcp_script]
