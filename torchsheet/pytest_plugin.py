@@ -248,29 +248,11 @@ class BlockItem(pytest.Item):
         if decision.action is not Action.RUN:
             record += ["skipped", compat.short(decision.reason)]
         else:
-            with tempfile.TemporaryDirectory(prefix="block-") as workdir:
-                try:
-                    printed = execute.run(decision, self.pass_, project, Path(workdir))
-                    missing = missing_figures(block, Path(workdir))
-                except DataError as error:
-                    raise ContributorError(f"{block.id}: {error}") from None
-                except BlockWarned as error:
-                    record += ["warns", compat.warning_text(str(error))]
-                except Exception as error:  # noqa: BLE001 - what the block raised is the record
-                    if "partially initialized module" in str(error):
-                        # an import an earlier block left half done in this process (an older
-                        # torch failing inside torch._dynamo, say): what a reader gets is what a
-                        # new process gets
-                        record += _measure_fresh(decision, self.pass_, project)
-                    else:
-                        record += ["fails", compat.failure(error)]
-            if len(record) == 1:
-                if missing:
-                    record += ["differs", compat.short(missing[0])]
-                elif block.expected_output is None or outputs_match(block, printed, "cpu"):
-                    record += ["same"]
-                else:
-                    record += ["differs", compat.difference(block.expected_output, printed)]
+            record += _measured(decision, self.pass_, project)
+            if record[1] == "fails" and "partially initialized module" in record[2]:
+                # an import an earlier block left half done in this process (an older torch
+                # failing inside torch._dynamo, say): what a reader gets is what a new process gets
+                record[1:] = _measured(decision, self.pass_, project, fresh=True)
         self.user_properties.append(("compat", json.dumps([compat.fingerprint(block), record])))
         if record[1] == "skipped":
             pytest.skip(decision.reason)
@@ -301,14 +283,22 @@ class BlockItem(pytest.Item):
         return head + format_block_exception(error, block)
 
 
-def _measure_fresh(decision, pass_: Pass, project: Project) -> list[str]:
-    """The compatibility record of a block run in a new python process."""
+def _measured(decision, pass_: Pass, project: Project, fresh: bool = False) -> list[str]:
+    """What a block the plan runs does on this torch: ["same"], ["differs", how],
+    ["fails", the exception] or ["warns", the warning]."""
+    block = decision.block
     with tempfile.TemporaryDirectory(prefix="block-") as workdir:
         try:
-            printed = execute.run(decision, pass_, project, Path(workdir), fresh=True)
+            printed = execute.run(decision, pass_, project, Path(workdir), fresh=fresh)
+            missing = missing_figures(block, Path(workdir))
+        except DataError as error:
+            raise ContributorError(f"{block.id}: {error}") from None
+        except BlockWarned as error:
+            return ["warns", compat.warning_text(str(error))]
         except Exception as error:  # noqa: BLE001 - what the block raised is the record
             return ["fails", compat.failure(error)]
-    block = decision.block
+    if missing:
+        return ["differs", compat.short(missing[0])]
     if block.expected_output is None or outputs_match(block, printed, "cpu"):
         return ["same"]
     return ["differs", compat.difference(block.expected_output, printed)]
