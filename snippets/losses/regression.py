@@ -1,4 +1,4 @@
-"""Regression losses: MSELoss, L1Loss, SmoothL1Loss and HuberLoss, checked against their formulas."""
+"""Regression losses: MSELoss, L1Loss, SmoothL1Loss, HuberLoss and their F.* forms, vs formulas."""
 
 # --8<-- [start:mse]
 import torch
@@ -55,6 +55,26 @@ print(
     )
 )
 # --8<-- [end:smooth_l1_vs_huber]
+
+# --8<-- [start:functional]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+pred = torch.zeros(4)
+target = torch.tensor([0.5, -1.0, 2.0, -4.0])
+
+pairs = [  # module, function with the same options as keyword arguments
+    (nn.MSELoss(), F.mse_loss),
+    (nn.L1Loss(reduction="sum"), lambda p, t: F.l1_loss(p, t, reduction="sum")),
+    (nn.SmoothL1Loss(beta=2.0), lambda p, t: F.smooth_l1_loss(p, t, beta=2.0)),
+    (nn.HuberLoss(delta=2.0), lambda p, t: F.huber_loss(p, t, delta=2.0)),
+]
+print(all(torch.equal(module(pred, target), fn(pred, target)) for module, fn in pairs))
+huber = F.huber_loss(pred, target, delta=2.0)
+smooth = F.smooth_l1_loss(pred, target, beta=2.0)
+print(round(huber.item(), 4), round(smooth.item(), 4), round((huber / smooth).item(), 4))
+# --8<-- [end:functional]
 
 # --8<-- [start:outliers]
 import torch
