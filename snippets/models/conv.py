@@ -1,4 +1,4 @@
-"""Convolution, pooling and flattening layers: shapes and what each computes."""
+"""Convolution, pooling, flattening and unflattening layers: shapes and what each computes."""
 
 # --8<-- [start:conv2d]
 import torch
@@ -46,6 +46,22 @@ except RuntimeError as e:
 print(conv(seq.transpose(1, 2)).shape)  # move features to dim 1
 # --8<-- [end:conv1d_layout]
 
+# --8<-- [start:conv3d]
+import torch
+from torch import nn
+
+conv = nn.Conv3d(in_channels=3, out_channels=8, kernel_size=3, padding=1)
+clips = torch.randn(2, 3, 6, 16, 16)  # (batch, channels, frames, height, width)
+print(conv(clips).shape)
+print("weight:", tuple(conv.weight.shape))  # (out_channels, in_channels, kD, kH, kW)
+frames = torch.randn(2, 6, 3, 16, 16)  # frames first, as many video loaders give clips
+try:
+    conv(frames)
+except RuntimeError as e:
+    print(type(e).__name__, e)
+print(conv(frames.permute(0, 2, 1, 3, 4)).shape)  # channels to dim 1, frames to dim 2
+# --8<-- [end:conv3d]
+
 # --8<-- [start:pooling]
 import torch
 from torch import nn
@@ -77,3 +93,19 @@ print(nn.Flatten()(x).shape)  # start_dim=1: keeps the batch dimension
 print(x.flatten(start_dim=1).shape)  # the same as a tensor method
 print(torch.flatten(x).shape)  # start_dim=0: flattens the batch away too
 # --8<-- [end:flatten]
+
+# --8<-- [start:unflatten]
+import torch
+from torch import nn
+
+decoder = nn.Sequential(
+    nn.Linear(10, 16 * 4 * 4),
+    nn.Unflatten(1, (16, 4, 4)),  # split dim 1 (256 values) into (channels, height, width)
+    nn.ConvTranspose2d(16, 1, kernel_size=2, stride=2),
+)
+z = torch.randn(8, 10)  # a batch of 8 latent vectors
+print(decoder[:2](z).shape)
+print(decoder(z).shape)
+x = torch.randn(8, 16, 4, 4)
+print(torch.equal(nn.Unflatten(1, (16, 4, 4))(nn.Flatten()(x)), x))  # undoes nn.Flatten()
+# --8<-- [end:unflatten]
