@@ -1,4 +1,4 @@
-"""Multiclass losses: CrossEntropyLoss (indices or probabilities), NLLLoss, KLDivLoss."""
+"""Multiclass losses: CrossEntropyLoss (indices or probabilities), NLLLoss, KLDivLoss, F forms."""
 
 # --8<-- [start:ce_indices]
 import torch
@@ -87,6 +87,20 @@ ce = nn.CrossEntropyLoss()(logits, target)
 nll = nn.NLLLoss()(nn.LogSoftmax(dim=1)(logits), target)
 print(round(ce.item(), 4), round(nll.item(), 4), torch.allclose(ce, nll))
 # --8<-- [end:nll_log_softmax]
+
+# --8<-- [start:functional]
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+logits = torch.randn(4, 5)
+target = torch.tensor([1, 0, 4, 2])
+
+ce = F.cross_entropy(logits, target)
+nll = F.nll_loss(F.log_softmax(logits, dim=1), target)
+print(round(ce.item(), 4), round(nll.item(), 4), torch.allclose(ce, nll))
+print(round(F.nll_loss(logits, target).item(), 4))  # raw logits: runs, and is wrong
+# --8<-- [end:functional]
 
 # --8<-- [start:kl_div]
 import torch
