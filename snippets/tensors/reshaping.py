@@ -1,4 +1,5 @@
-"""Reshaping: view, reshape, squeeze, unsqueeze, flatten, permute, transpose, expand, repeat."""
+"""Reshaping: view, reshape, squeeze, unsqueeze, flatten, unflatten, permute, movedim, transpose,
+rot90, expand, broadcast_to, repeat, tile."""
 
 # --8<-- [start:reshape]
 import torch
@@ -38,6 +39,17 @@ print(t.contiguous().view(6))  # ...or make it contiguous first
 print(t.reshape(6).data_ptr() == x.data_ptr())  # here reshape did copy
 # --8<-- [end:view_noncontiguous]
 
+# --8<-- [start:atleast_2d]
+import torch
+
+print(torch.atleast_2d(torch.tensor(3.0)).shape)  # 0-d -> (1, 1)
+print(torch.atleast_2d(torch.tensor([1, 2, 3])))  # 1-D -> one row, (1, 3)
+m = torch.zeros(2, 3)
+print(torch.atleast_2d(m) is m)  # already 2-D or more: returned as is
+a, b = torch.atleast_2d(torch.tensor(1), torch.tensor([1, 2]))  # several tensors: a tuple
+print(a.shape, b.shape)
+# --8<-- [end:atleast_2d]
+
 # --8<-- [start:squeeze]
 import torch
 
@@ -76,7 +88,22 @@ print(x.flatten().shape)  # everything into one dim, batch included
 print(x.flatten(start_dim=1).shape)  # keep the batch: (8, 3 * 4 * 4)
 print(x.flatten(2).shape)  # merge only height and width
 print(x.reshape(x.size(0), -1).shape)  # the same as flatten(1)
+print(torch.ravel(x).shape)  # torch.ravel: like flatten(), a view when it can be
 # --8<-- [end:flatten]
+
+# --8<-- [start:unflatten]
+import torch
+
+x = torch.zeros(8, 48)
+print(x.unflatten(1, (3, 4, 4)).shape)  # split dim 1 into three: the inverse of flatten(1)
+print(x.unflatten(1, (3, -1)).shape)  # one size may be -1
+tokens = torch.zeros(2, 10, 64)  # (batch, seq, embed)
+print(tokens.unflatten(-1, (8, -1)).shape)  # attention heads: (batch, seq, heads, head_dim)
+try:
+    x.unflatten(1, (5, -1))  # 48 is not a multiple of 5
+except RuntimeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:unflatten]
 
 # --8<-- [start:permute]
 import torch
@@ -101,6 +128,17 @@ print(wrong[0])  # not channel 0: just the first 8 values
 print(right[0])  # channel 0: every third value
 # --8<-- [end:reshape_is_not_permute]
 
+# --8<-- [start:movedim]
+import torch
+
+x = torch.zeros(5, 3, 32, 16)  # (N, C, H, W)
+print(x.movedim(1, -1).shape)  # C to the end; the others keep their order
+print(torch.equal(x.movedim(1, -1), x.permute(0, 2, 3, 1)))
+print(torch.moveaxis(x, 1, -1).shape)  # NumPy's name for torch.movedim
+print(x.movedim((2, 3), (0, 1)).shape)  # several dims: sources, then destinations
+print(torch.swapaxes(x, 1, -1).shape)  # swaps the two: (N, W, H, C), not NHWC
+# --8<-- [end:movedim]
+
 # --8<-- [start:transpose]
 import torch
 
@@ -124,6 +162,17 @@ try:
 except RuntimeError as e:
     print(type(e).__name__, e)
 # --8<-- [end:matrix_transpose]
+
+# --8<-- [start:rot90]
+import torch
+
+m = torch.arange(6).reshape(2, 3)
+print(torch.rot90(m))  # 90 degrees counter-clockwise, in the plane of dims (0, 1)
+print(torch.rot90(m, k=-1))  # clockwise; k=2 turns by 180 degrees
+print(torch.equal(torch.rot90(m), m.flip(1).T))  # flip, then transpose: a copy, not a view
+images = torch.zeros(4, 3, 32, 16)  # (N, C, H, W)
+print(torch.rot90(images, dims=(-2, -1)).shape)  # rotate H and W, not N and C
+# --8<-- [end:rot90]
 
 # --8<-- [start:contiguous]
 import torch
@@ -158,3 +207,30 @@ except RuntimeError as err:
     print(type(err).__name__, str(err).split(".")[0])
 print(e.clone().add_(1))  # fix: clone (or use repeat) before writing
 # --8<-- [end:expand_write]
+
+# --8<-- [start:broadcast_to]
+import torch
+
+row = torch.tensor([1, 2, 3])
+b = torch.broadcast_to(row, (2, 3))  # row.expand(2, 3) under another name: a view
+print(b, b.stride())
+col, ones = torch.zeros(3, 1), torch.zeros(1, 4)
+x, y = torch.broadcast_tensors(col, ones)  # every input to the common shape
+print(x.shape, y.shape, torch.broadcast_shapes(col.shape, ones.shape))
+try:
+    torch.broadcast_to(torch.zeros(3), (3, 2))  # sizes align from the right: 3 vs 2
+except RuntimeError as e:
+    print(type(e).__name__, str(e).split(".")[0])
+# --8<-- [end:broadcast_to]
+
+# --8<-- [start:tile]
+import torch
+
+x = torch.tensor([[1, 2]])  # shape (1, 2)
+print(torch.tile(x, (2, 2)))  # 2 copies along each dim, like repeat
+print(x.tile(3).shape)  # fewer sizes than dims: reps (3,) is read as (1, 3)
+try:
+    x.repeat(3)  # repeat needs a size for every dim
+except RuntimeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:tile]
