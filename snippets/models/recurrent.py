@@ -1,4 +1,4 @@
-"""Embeddings and recurrent layers: Embedding, RNN, LSTM, GRU, batch_first, hidden state shapes."""
+"""Embeddings and recurrent layers: Embedding, RNN, LSTM, GRU, their cells, batch_first, shapes."""
 
 # --8<-- [start:embedding]
 import torch
@@ -70,6 +70,48 @@ h_0 = torch.zeros(1, 2, 6)  # optional initial state: (layers, batch, hidden)
 output, h_n = gru(x, h_0)  # like nn.RNN: no cell state
 print(tuple(output.shape), tuple(h_n.shape))
 # --8<-- [end:gru]
+
+# --8<-- [start:lstm_cell]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+lstm = nn.LSTM(input_size=4, hidden_size=6, batch_first=True)
+cell = nn.LSTMCell(input_size=4, hidden_size=6)  # one time step of one layer
+print(list(lstm.state_dict()))  # the cell has the same tensors, without the _l0 suffix
+cell.load_state_dict({k.removesuffix("_l0"): v for k, v in lstm.state_dict().items()})
+
+x = torch.randn(2, 5, 4)  # (batch, sequence, features)
+h, c = torch.zeros(2, 6), torch.zeros(2, 6)  # (batch, hidden): no layer dimension
+outputs = []
+for t in range(x.shape[1]):  # the loop over time steps is yours
+    h, c = cell(x[:, t], (h, c))
+    outputs.append(h)
+output, (h_n, c_n) = lstm(x)
+print(torch.allclose(torch.stack(outputs, dim=1), output, atol=1e-6))
+print(torch.allclose(h, h_n[0], atol=1e-6), torch.allclose(c, c_n[0], atol=1e-6))
+# --8<-- [end:lstm_cell]
+
+# --8<-- [start:gru_cell]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+cell = nn.GRUCell(input_size=3, hidden_size=8)  # one time step of nn.GRU
+head = nn.Linear(8, 3)
+x = torch.randn(2, 3)  # the first input: (batch, features), no time dimension
+h = torch.zeros(2, 8)
+predictions = []
+for _ in range(4):
+    h = cell(x, h)  # returns the new hidden state only
+    x = head(h)  # the prediction is the next step's input: one nn.GRU call cannot do this
+    predictions.append(x)
+print(torch.stack(predictions, dim=1).shape)
+try:
+    cell(torch.randn(2, 5, 3), h)  # a whole sequence
+except ValueError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:gru_cell]
 
 # --8<-- [start:batch_first_pitfall]
 import torch
