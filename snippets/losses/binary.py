@@ -1,4 +1,4 @@
-"""Binary and multi-label losses: BCELoss vs BCEWithLogitsLoss."""
+"""Binary and multi-label losses: BCELoss vs BCEWithLogitsLoss, and their functional forms."""
 
 # --8<-- [start:bce_vs_logits]
 import torch
@@ -29,6 +29,22 @@ for name, loss_fn, x in [
     (grad,) = torch.autograd.grad(loss.sum(), logits)
     print(f"{name:20} loss {loss.tolist()}  grad {grad.tolist()}")
 # --8<-- [end:bce_saturation]
+
+# --8<-- [start:functional]
+import torch
+import torch.nn.functional as F
+
+logits = torch.tensor([-1.0, 0.5, 2.0])
+target = torch.tensor([0.0, 1.0, 1.0])
+
+on_probs = F.binary_cross_entropy(torch.sigmoid(logits), target)  # = nn.BCELoss
+on_logits = F.binary_cross_entropy_with_logits(logits, target)  # = nn.BCEWithLogitsLoss
+print(round(on_probs.item(), 4), round(on_logits.item(), 4))
+try:
+    F.binary_cross_entropy(logits, target)  # logits where probabilities belong
+except RuntimeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:functional]
 
 # --8<-- [start:multi_label]
 import torch
