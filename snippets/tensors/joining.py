@@ -1,4 +1,4 @@
-"""Joining and splitting: cat vs stack, split, chunk, unbind, hstack/vstack."""
+"""Joining and splitting: cat vs stack, split, narrow, chunk, unbind, hstack/vstack."""
 
 # --8<-- [start:cat]
 import torch
@@ -56,6 +56,20 @@ m = torch.arange(12).reshape(2, 6)
 features, target = m.split([5, 1], dim=1)  # e.g. columns of a table
 print(features.shape, target.shape)
 # --8<-- [end:split]
+
+# --8<-- [start:narrow]
+import torch
+
+x = torch.arange(12).reshape(3, 4)
+print(x.narrow(1, 1, 2))  # dim 1, start 1, length 2: the same as x[:, 1:3]
+dim = 0  # the dim can be a variable, where slicing needs it written out
+print(torch.narrow(x, dim, 2, 1))
+print(x[:, 3:5].shape)  # a slice past the end is clipped silently...
+try:
+    x.narrow(1, 3, 2)  # ...narrow raises
+except RuntimeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:narrow]
 
 # --8<-- [start:chunk]
 import torch
