@@ -1,4 +1,4 @@
-"""Sort, rank and search: topk, stable sort, argsort, unique, searchsorted, bucketize."""
+"""Sort, rank and search: topk, quantile, stable sort, unique, searchsorted, bucketize, histc."""
 
 # --8<-- [start:topk_smallest]
 import torch
@@ -8,6 +8,18 @@ print(x.topk(2, dim=1, largest=False))  # the 2 smallest of each row, smallest f
 print(x.kthvalue(2, dim=1))  # only the 2nd smallest, with its position
 print(x.median(dim=1))  # the lower of the two middle values for an even count
 # --8<-- [end:topk_smallest]
+
+# --8<-- [start:quantile]
+import torch
+
+x = torch.tensor([1.0, 2.0, 3.0, 4.0])
+print(torch.quantile(x, 0.5), x.median())  # quantile interpolates; median takes the lower middle
+print(torch.quantile(x, torch.tensor([0.25, 0.5, 0.75])))  # several q at once: one result each
+print(torch.quantile(x, 0.5, interpolation="lower"))  # or pick an element, as median does
+rows = torch.tensor([[1.0, 2.0, 3.0, 4.0], [10.0, 20.0, 30.0, float("nan")]])
+print(torch.quantile(rows, 0.5, dim=1))  # one nan makes the row's answer nan
+print(torch.nanquantile(rows, 0.5, dim=1))  # nanquantile skips nans
+# --8<-- [end:quantile]
 
 # --8<-- [start:stable_sort]
 import torch
@@ -99,6 +111,18 @@ print(torch.bincount(bins, minlength=5))  # a histogram over the 5 bins
 print(np.digitize(v.numpy(), boundaries.numpy()))  # NumPy puts v == 1.0 in the next bin
 print(np.digitize(v.numpy(), boundaries.numpy(), right=True))  # the same as torch's default
 # --8<-- [end:bucketize]
+
+# --8<-- [start:histc_histogram]
+import torch
+
+x = torch.tensor([1.0, 2.0, 2.5, 4.0, 7.0])
+print(torch.histc(x, bins=3, min=0, max=6))  # counts only; 7.0 lies outside [0, 6]: not counted
+hist, edges = torch.histogram(x, bins=3, range=(0.0, 6.0))  # counts and the bin edges
+print(hist, edges)
+print(torch.histogram(x, bins=torch.tensor([0.0, 2.0, 5.0, 8.0])).hist)  # uneven edges
+w = torch.tensor([1.0, 1.0, 1.0, 1.0, 5.0])
+print(torch.histogram(x, bins=torch.tensor([0.0, 2.0, 5.0, 8.0]), weight=w).hist)  # sums weights
+# --8<-- [end:histc_histogram]
 
 # --8<-- [start:searchsorted_unsorted]
 import torch
