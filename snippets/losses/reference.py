@@ -1,4 +1,4 @@
-"""Which loss for which task, and every loss class in torch.nn computed on tiny inputs."""
+"""Which loss for which task, every loss class in torch.nn on tiny inputs, distances, triplets."""
 
 # --8<-- [start:task_table]
 import torch
@@ -87,3 +87,41 @@ in_torch = {
 }
 print("all losses covered:", set(table) == in_torch - deprecated)
 # --8<-- [end:every_loss]
+
+# --8<-- [start:distances]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+a = torch.tensor([[3.0, 4.0], [1.0, 0.0], [0.0, 0.0]])
+b = torch.tensor([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]])
+print(F.pairwise_distance(a, b))  # one distance per row: norm(a - b + eps), eps=1e-6
+print(torch.equal(nn.PairwiseDistance(p=2)(a, b), F.pairwise_distance(a, b, p=2)))
+print(nn.CosineSimilarity(dim=1)(a, b))  # one value per row; a zero vector gives 0
+print(torch.equal(nn.CosineSimilarity(dim=1)(a, b), F.cosine_similarity(a, b, dim=1)))
+# --8<-- [end:distances]
+
+# --8<-- [start:triplet]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+torch.manual_seed(0)
+a, p, n = torch.randn(3, 8), torch.randn(3, 8), torch.randn(3, 8)  # anchor, positive, negative
+
+by_hand = (F.pairwise_distance(a, p) - F.pairwise_distance(a, n) + 1.0).clamp(min=0).mean()
+losses = [
+    F.triplet_margin_loss(a, p, n, margin=1.0),
+    nn.TripletMarginLoss(margin=1.0)(a, p, n),
+    nn.TripletMarginWithDistanceLoss(distance_function=nn.PairwiseDistance(), margin=1.0)(a, p, n),
+]
+print([round(loss.item(), 4) for loss in losses], round(by_hand.item(), 4))
+
+
+def cosine_distance(x, y):
+    return 1 - F.cosine_similarity(x, y)
+
+
+cosine = F.triplet_margin_with_distance_loss(a, p, n, distance_function=cosine_distance, margin=0.5)
+print(round(cosine.item(), 4))
+# --8<-- [end:triplet]
