@@ -1,4 +1,4 @@
-"""Transformer encoder: nn.TransformerEncoderLayer and nn.TransformerEncoder, shapes and options."""
+"""Transformer encoder: nn.TransformerEncoderLayer/Encoder, shapes and options; the decoder after it."""
 
 # --8<-- [start:encoder_layer]
 import torch
@@ -122,3 +122,28 @@ keep = (~padding).unsqueeze(-1).float()  # (batch, tokens, 1): 1 for real tokens
 pooled = (out * keep).sum(1) / keep.sum(1)  # mean over real tokens only
 print(pooled.shape, torch.allclose(pooled[1], out[1, :2].mean(0)))
 # --8<-- [end:padding_outputs]
+
+# --8<-- [start:decoder]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+encoder = nn.TransformerEncoder(
+    nn.TransformerEncoderLayer(16, 2, 64, dropout=0.0, batch_first=True),
+    num_layers=2,
+    enable_nested_tensor=False,
+)
+decoder = nn.TransformerDecoder(
+    nn.TransformerDecoderLayer(16, 2, 64, dropout=0.0, batch_first=True), num_layers=2
+)
+src = torch.randn(3, 7, 16)  # 3 source sequences of 7 tokens
+tgt = torch.randn(3, 5, 16)  # the target tokens so far: 5 each
+memory = encoder(src)  # every decoder layer cross-attends to it
+causal = nn.Transformer.generate_square_subsequent_mask(5)  # (tgt tokens, tgt tokens)
+out = decoder(tgt, memory, tgt_mask=causal)
+print(tuple(memory.shape), "->", tuple(out.shape))
+tgt2 = tgt.clone()
+tgt2[:, 3:] = 0.0  # change target tokens 3 and 4
+print(torch.allclose(decoder(tgt2, memory, tgt_mask=causal)[:, :3], out[:, :3], atol=1e-6))
+print(torch.allclose(decoder(tgt2, memory)[:, :3], out[:, :3], atol=1e-6))  # no mask: they see it
+# --8<-- [end:decoder]
