@@ -115,3 +115,36 @@ opt.step()  # w <- w - lr * (grad + weight_decay * w)
 print(w.detach(), frozen.detach())  # a parameter whose .grad is None is skipped
 print(w.grad)  # step() does not clear the gradients
 # --8<-- [end:step]
+
+# --8<-- [start:step_hooks]
+import torch
+from torch.nn.utils import parameters_to_vector
+
+w = torch.tensor([3.0, 4.0], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1)
+saved = {}
+
+
+def flat_params(optimizer):  # every parameter of the optimizer, as one vector
+    return parameters_to_vector(p for g in optimizer.param_groups for p in g["params"]).detach()
+
+
+def save(optimizer, args, kwargs):  # runs at the start of every opt.step()
+    saved["before"] = flat_params(optimizer)
+
+
+def log_update(optimizer, args, kwargs):  # runs at its end
+    before = saved["before"]
+    print(f"update / weights: {(flat_params(optimizer) - before).norm() / before.norm():.3f}")
+
+
+pre = opt.register_step_pre_hook(save)
+post = opt.register_step_post_hook(log_update)
+for _ in range(2):
+    opt.zero_grad()
+    (w**2).sum().backward()
+    opt.step()
+pre.remove()  # each register_* returns a handle, as module and tensor hooks do
+post.remove()
+opt.step()  # no hook runs any more: prints nothing
+# --8<-- [end:step_hooks]
