@@ -1,4 +1,4 @@
-"""Loss options: reduction, class weights, ignore_index, pos_weight, label_smoothing."""
+"""Loss options: reduction, class weights, ignore_index, pos_weight, label_smoothing; F forms."""
 
 # --8<-- [start:reduction]
 import torch
@@ -68,3 +68,23 @@ soft[torch.arange(2), target] += 1 - eps  # 0.9333 on the true class, 0.0333 els
 by_hand = nn.CrossEntropyLoss()(logits, soft)
 print(round(loss.item(), 4), round(by_hand.item(), 4))
 # --8<-- [end:label_smoothing]
+
+# --8<-- [start:functional_options]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+logits = torch.tensor([[2.0, 0.5, -1.0], [0.1, 1.5, 0.3], [0.0, 0.2, 1.0]])
+target = torch.tensor([0, -100, 2])
+options = dict(weight=torch.tensor([1.0, 1.0, 5.0]), label_smoothing=0.1, reduction="sum")
+
+module = nn.CrossEntropyLoss(**options)(logits, target)
+function = F.cross_entropy(logits, target, **options)  # the same options, per call
+print(round(module.item(), 4), round(function.item(), 4))
+labels = torch.tensor([[1.0, 0.0], [0.0, 0.0], [1.0, 1.0], [0.0, 0.0]])  # a multi-label batch
+positives = labels.sum(dim=0).clamp(min=1)  # clamp: a label with no positive here
+pos_weight = (1 - labels).sum(dim=0) / positives  # negatives / positives, in this batch
+print(pos_weight)
+bce = F.binary_cross_entropy_with_logits(torch.zeros(4, 2), labels, pos_weight=pos_weight)
+print(round(bce.item(), 4))
+# --8<-- [end:functional_options]
