@@ -127,3 +127,25 @@ try:
 except TypeError as e:
     print(type(e).__name__, e)
 # --8<-- [end:iterable_errors]
+
+# --8<-- [start:chain]
+from torch.utils.data import ChainDataset, ConcatDataset, DataLoader, IterableDataset
+
+
+class Lines(IterableDataset):  # stands for one file, read line by line
+    def __init__(self, name, n):
+        self.name, self.n = name, n
+
+    def __iter__(self):
+        for i in range(self.n):
+            yield f"{self.name}:{i}"
+
+
+both = ChainDataset([Lines("a", 3), Lines("b", 2)])  # Lines("a", 3) + Lines("b", 2) is the same
+print(list(both))
+print(list(DataLoader(both, batch_size=2)))  # batches run across the seam
+try:
+    ConcatDataset([Lines("a", 3), Lines("b", 2)])  # the map-style version refuses streams
+except AssertionError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:chain]
