@@ -1,4 +1,4 @@
-"""Indexing tensors: slices, masks, index tensors, gather, scatter, where, topk, sort."""
+"""Indexing tensors: slices, masks, index tensors, gather, scatter, where, nonzero, topk, sort."""
 
 # --8<-- [start:slice_rows_cols]
 import torch
@@ -124,6 +124,9 @@ group = torch.tensor([0, 1, 0, 2, 1])  # which group each value belongs to
 value = torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0])
 totals = torch.zeros(3).scatter_add(0, group, value)  # out[group[i]] += value[i]
 print(totals)
+counts = torch.zeros(3)
+counts.scatter_add_(0, group, torch.ones(5))  # in place: one count per member
+print(counts, totals / counts)  # group sizes and group means
 # --8<-- [end:scatter_add]
 
 # --8<-- [start:where]
@@ -135,6 +138,18 @@ print(torch.where(x > 0, x, x * 10))  # the else-branch can be a tensor too
 rows, cols = torch.where(x < 0)  # one argument: indices of the True elements
 print(rows, cols)
 # --8<-- [end:where]
+
+# --8<-- [start:argwhere]
+import torch
+
+x = torch.tensor([[0, 3, 0], [5, 0, 7]])
+print(torch.argwhere(x))  # one row of coordinates per nonzero element
+print(torch.equal(torch.argwhere(x), x.nonzero()))  # the same as nonzero()
+rows, cols = x.nonzero(as_tuple=True)  # one tensor per dim, ready for indexing
+print(x[rows, cols])
+print(torch.count_nonzero(x), torch.count_nonzero(x, dim=1))  # count without listing them
+print(torch.count_nonzero(x > 4).item())  # how many elements meet a condition
+# --8<-- [end:argwhere]
 
 # --8<-- [start:masked_fill]
 import torch
