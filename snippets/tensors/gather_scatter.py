@@ -1,4 +1,5 @@
-"""Gather, scatter and group reductions: the index rule, scatter_reduce, index_add, masked_select."""
+"""Gather, scatter and group reductions: the index rule, take_along_dim, scatter_reduce, index_add,
+index_put_, masked_select."""
 
 # --8<-- [start:gather_rule]
 import torch
@@ -40,6 +41,19 @@ for index in (torch.tensor([0, 1, 2]), torch.tensor([[0], [1], [4]])):
         print(type(e).__name__, e)
 print(src.gather(1, torch.tensor([[0], [1], [3]])).squeeze(1))
 # --8<-- [end:gather_errors]
+
+# --8<-- [start:take_along_dim]
+import torch
+
+scores = torch.tensor([[0.2, 0.9, 0.5], [0.7, 0.1, 0.4]])
+ids = torch.tensor([[10, 11, 12], [20, 21, 22]])  # something that goes with each score
+order = scores.argsort(dim=1, descending=True)
+print(torch.take_along_dim(ids, order, dim=1))  # each row in its own order
+top = scores.topk(2, dim=1).indices
+print(torch.take_along_dim(ids, top, dim=1))  # the ids of each row's top 2
+print(torch.equal(torch.take_along_dim(ids, top, dim=1), ids.gather(1, top)))
+print(torch.take_along_dim(scores, scores.argmax()))  # no dim: the flattened tensor
+# --8<-- [end:take_along_dim]
 
 # --8<-- [start:scatter_rule]
 import torch
@@ -93,6 +107,37 @@ print(sums / counts.unsqueeze(1))  # per-group mean rows
 same = torch.zeros(3, 2).scatter_add(0, group.unsqueeze(1).expand(-1, 2), features)
 print(torch.equal(sums, same))  # scatter_add needs the index expanded to every column
 # --8<-- [end:index_add_rows]
+
+# --8<-- [start:index_put_accumulate]
+import torch
+
+idx = torch.tensor([1, 3, 1])  # position 1 appears twice
+counts = torch.zeros(5)
+counts[idx] += 1  # reads, adds, writes back: the two writes to position 1 collide
+print(counts)
+counts = torch.zeros(5)
+counts.index_put_((idx,), torch.ones(3), accumulate=True)  # adds every duplicate
+print(counts)
+grid = torch.zeros(2, 3)
+rows, cols = torch.tensor([0, 0, 1]), torch.tensor([2, 2, 0])  # one index tensor per dim
+grid.index_put_((rows, cols), torch.tensor([1.0, 2.0, 5.0]), accumulate=True)
+print(grid)
+# --8<-- [end:index_put_accumulate]
+
+# --8<-- [start:index_add_inplace]
+import torch
+
+sums, counts = torch.zeros(3, 2), torch.zeros(3)  # running totals for 3 classes
+batches = [
+    (torch.tensor([[1.0, 2.0], [3.0, 4.0]]), torch.tensor([0, 2])),
+    (torch.tensor([[5.0, 6.0], [7.0, 8.0], [9.0, 10.0]]), torch.tensor([0, 0, 1])),
+]
+for features, labels in batches:
+    sums.index_add_(0, labels, features)  # in place: sums[labels[i]] += features[i]
+    counts.index_add_(0, labels, torch.ones(len(labels)))
+print(counts)
+print(sums / counts.unsqueeze(1))  # per-class mean feature vectors
+# --8<-- [end:index_add_inplace]
 
 # --8<-- [start:masked_select]
 import torch
