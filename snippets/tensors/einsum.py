@@ -1,4 +1,4 @@
-"""einsum beyond matmul, and pairwise distances with cdist."""
+"""einsum beyond matmul, tensordot, and pairwise distances and similarities."""
 
 # --8<-- [start:einsum_reductions]
 import torch
@@ -59,6 +59,20 @@ for equation, operands in (("ij,jk->ik", (a, b)), ("ijk->ij", (a,))):
 print(torch.einsum("ij,kj->ik", a, b).shape)  # name the shared dim with the same letter
 # --8<-- [end:einsum_errors]
 
+# --8<-- [start:tensordot]
+import torch
+
+torch.manual_seed(0)
+A, B = torch.randn(2, 3, 4), torch.randn(3, 4, 5)
+C = torch.tensordot(A, B, dims=2)  # contract A's last 2 dims with B's first 2
+print(C.shape, torch.allclose(C, torch.einsum("ijk,jkl->il", A, B), atol=1e-5))
+D = torch.tensordot(A, torch.randn(4, 6, 3), dims=([1, 2], [2, 0]))  # or list the dims in pairs
+print(D.shape)  # A's free dims, then the other operand's
+x, y = torch.randn(8, 3), torch.randn(8, 3)  # 8 pairs of vectors
+print(torch.tensordot(x, y, dims=([1], [1])).shape)  # every x with every y: no batch dims
+print(torch.einsum("bi,bi->b", x, y).shape)  # a shared letter kept in the output pairs them up
+# --8<-- [end:tensordot]
+
 # --8<-- [start:cdist_vs_manual]
 import torch
 
@@ -83,6 +97,23 @@ print(round(fast.diagonal().max().item(), 4))  # a point's distance to itself
 print(exact.diagonal().max().item())
 print(round((fast - exact).abs().max().item(), 4))  # the worst error anywhere
 # --8<-- [end:cdist_precision]
+
+# --8<-- [start:cosine_similarity]
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+a, b = torch.randn(4, 16), torch.randn(4, 16)
+print(F.cosine_similarity(a, b, dim=1).shape)  # row i of a with row i of b
+P, Q = torch.randn(50, 16), torch.randn(40, 16)
+all_pairs = F.normalize(P, dim=1) @ F.normalize(Q, dim=1).T  # every row of P with every row of Q
+broadcast = F.cosine_similarity(P[:, None, :], Q[None, :, :], dim=-1)  # via a (50, 40, 16) tensor
+print(all_pairs.shape, torch.allclose(all_pairs, broadcast, atol=1e-5))
+tokens, other = torch.randn(2, 5, 16), torch.randn(2, 5, 16)  # (batch, tokens, features)
+print(torch.cosine_similarity(tokens, other).shape)  # default dim=1: along the tokens!
+print(torch.cosine_similarity(tokens, other, dim=-1).shape)  # one value per token
+print(F.cosine_similarity(torch.zeros(1, 16), b[:1]))  # a zero vector: 0, not nan (eps)
+# --8<-- [end:cosine_similarity]
 
 # --8<-- [start:nearest_neighbours]
 import torch
