@@ -1,4 +1,4 @@
-"""Every activation module of torch.nn on the same input, its functional form, completeness checks."""
+"""Every activation module of torch.nn on one input, its functional form, completeness checks."""
 
 # --8<-- [start:table]
 import torch
