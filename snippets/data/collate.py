@@ -16,6 +16,36 @@ batch = default_collate([{"image": torch.zeros(3), "id": 7}, {"image": torch.one
 print({key: tuple(value.shape) for key, value in batch.items()})  # dicts: collated per key
 # --8<-- [end:default_collate]
 
+# --8<-- [start:stack_dataset]
+import torch
+from torch.utils.data import DataLoader, StackDataset
+
+images = torch.rand(4, 3)  # any two datasets of the same length: here a tensor and a list
+labels = [0, 1, 0, 1]
+data = StackDataset(image=images, label=labels)  # sample i is a dict of the datasets' items i
+print(len(data), sorted(data[1]), data[1]["label"])
+batch = next(iter(DataLoader(data, batch_size=2)))  # collated per key
+print({key: value.shape for key, value in batch.items()})
+print(type(StackDataset(images, labels)[0]).__name__)  # positional: a tuple per sample
+try:
+    StackDataset(images, labels[:3])
+except ValueError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:stack_dataset]
+
+# --8<-- [start:default_convert]
+import numpy as np
+from torch.utils.data import DataLoader, default_collate, default_convert
+
+batch = {"x": np.zeros((8, 3), dtype=np.float32), "y": np.arange(8)}  # already a whole batch
+converted = default_convert(batch)  # NumPy arrays -> tensors, nothing stacked
+print({key: (type(v).__name__, tuple(v.shape)) for key, v in converted.items()})
+collated = default_collate([batch])  # stacks a list of samples: adds a dimension of 1
+print({key: tuple(v.shape) for key, v in collated.items()})
+loader = DataLoader([batch, batch], batch_size=None)  # no batching: collate_fn=default_convert
+print(len(loader), next(iter(loader))["x"].shape)
+# --8<-- [end:default_convert]
+
 # --8<-- [start:custom_collate]
 import torch
 from torch.utils.data import DataLoader
