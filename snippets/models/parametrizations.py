@@ -1,4 +1,4 @@
-"""Parametrizations: a custom constraint, weight_norm, orthogonal, spectral_norm, removing them."""
+"""Parametrizations: a custom constraint, weight_norm, orthogonal, spectral_norm, removal; pruning."""
 
 # --8<-- [start:symmetric]
 import torch
@@ -97,3 +97,35 @@ print(layer.weight is layer.weight)  # recomputed on every access
 with parametrize.cached():  # computed once inside the block, e.g. for an RNN's time steps
     print(layer.weight is layer.weight)
 # --8<-- [end:cached]
+
+# --8<-- [start:prune]
+import torch
+import torch.nn.utils.prune as prune
+from torch import nn
+
+torch.manual_seed(0)
+layer = nn.Linear(8, 4)
+prune.l1_unstructured(layer, name="weight", amount=0.5)  # mask the 50% smallest |weights|
+print([n for n, _ in layer.named_parameters()], [n for n, _ in layer.named_buffers()])
+print(torch.equal(layer.weight, layer.weight_orig * layer.weight_mask))
+optimizer = torch.optim.SGD(layer.parameters(), lr=0.1)
+layer(torch.randn(16, 8)).pow(2).sum().backward()
+optimizer.step()  # trains weight_orig; the mask keeps the pruned entries at zero
+layer(torch.randn(1, 8))  # the next forward pass recomputes layer.weight
+print(f"sparsity after a step: {(layer.weight == 0).float().mean():.0%}")
+# --8<-- [end:prune]
+
+# --8<-- [start:prune_remove]
+import torch
+import torch.nn.utils.prune as prune
+from torch import nn
+
+torch.manual_seed(0)
+layer = nn.Linear(10, 10)  # 100 weights
+for _ in range(3):
+    prune.l1_unstructured(layer, name="weight", amount=0.5)  # 50% of the weights still left
+    print(f"sparsity: {(layer.weight == 0).float().mean():.1%}")
+prune.remove(layer, "weight")  # permanent: an ordinary weight parameter that holds zeros
+print(list(layer.state_dict()), prune.is_pruned(layer))
+print(f"sparsity: {(layer.weight == 0).float().mean():.1%}")
+# --8<-- [end:prune_remove]
