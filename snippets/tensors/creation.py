@@ -126,6 +126,17 @@ noise = torch.rand_like(labels, dtype=torch.float32)  # fix: ask for a float dty
 print(noise.shape, noise.dtype)
 # --8<-- [end:rand_like_int]
 
+# --8<-- [start:new_tensor]
+import torch
+
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
+x = torch.zeros(2, 3, dtype=torch.float16, device=device)  # e.g. an input inside forward()
+w = x.new_tensor([0.5, 1.0, 2.0])  # data, in x's dtype and on x's device
+print(w, w.device.type == device)
+print(x.new_full((2,), 7))  # new_full, new_zeros, new_ones, new_empty: a size
+print(x.new_tensor([1, 2], dtype=torch.int64))  # dtype= (and device=) override
+# --8<-- [end:new_tensor]
+
 # --8<-- [start:dtype_device]
 import torch
 
