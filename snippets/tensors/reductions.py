@@ -1,4 +1,4 @@
-"""Reductions: sum, mean, std, max/argmax, keepdim, norms, bincount, cumsum, any/all."""
+"""Reductions: sum, mean, std, max/argmax, maximum, keepdim, norms, cov, bincount, cumsum, any/all."""
 
 # --8<-- [start:sum]
 import torch
@@ -69,6 +69,19 @@ y = torch.tensor([[5, 5, 5], [5, 5, 5]])
 print(torch.minimum(x, y))  # element-wise between two tensors, not a reduction
 # --8<-- [end:min]
 
+# --8<-- [start:maximum_vs_max]
+import torch
+
+x = torch.tensor([[1, 5], [4, 2]])
+y = torch.tensor([[3, 3], [3, 3]])
+print(torch.maximum(x, y))  # element-wise: the larger of each pair, same shape
+print(torch.equal(torch.max(x, y), torch.maximum(x, y)))  # max with a tensor: the same thing
+print(torch.max(x, 1))  # max with an int: a reduction along dim 1
+a = torch.tensor([1.0, float("nan")])
+b = torch.tensor([2.0, 0.0])
+print(torch.maximum(a, b), torch.fmax(a, b))  # maximum propagates nan, fmax ignores it
+# --8<-- [end:maximum_vs_max]
+
 # --8<-- [start:keepdim]
 import torch
 
@@ -100,6 +113,18 @@ print(torch.linalg.vector_norm(x, ord=1, dim=1))  # L1 norm per row
 unit = F.normalize(x, dim=1)  # divides each row by its norm: a tensor like x
 print(unit, torch.linalg.vector_norm(unit, dim=1))
 # --8<-- [end:norm]
+
+# --8<-- [start:cov_corrcoef]
+import torch
+
+# 4 samples of 3 features, one row per sample, as in a batch
+batch = torch.tensor([[1.0, 2.0, 4.0], [2.0, 4.0, 3.0], [3.0, 6.0, 3.0], [4.0, 8.0, 1.0]])
+print(torch.cov(batch).shape)  # rows are taken as variables: 4 x 4, not what was meant
+C = torch.cov(batch.T)  # transpose: variables in rows, observations in columns
+print(torch.round(C, decimals=4))
+print(torch.allclose(C.diagonal(), batch.var(dim=0)))  # n - 1 in the denominator, like var
+print(torch.round(torch.corrcoef(batch.T), decimals=4))  # correlations: 1 on the diagonal
+# --8<-- [end:cov_corrcoef]
 
 # --8<-- [start:bincount]
 import torch
