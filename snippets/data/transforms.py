@@ -175,6 +175,96 @@ for name, augment in augmentations.items():
     print(f"{name:22} {tuple(out.shape)} {torch.round(out.mean(dim=(1, 2)), decimals=3)}")
 # --8<-- [end:color]
 
+# --8<-- [start:affine_apply]
+import torch
+from torchvision.transforms import v2
+
+torch.manual_seed(0)
+image = torch.randint(0, 256, (3, 32, 32), dtype=torch.uint8)
+affine = v2.RandomAffine(degrees=15, translate=(0.1, 0.1), scale=(0.9, 1.1), shear=5)
+print("RandomAffine:", tuple(affine(image).shape))  # same size, corners filled with 0
+sometimes = v2.RandomApply([v2.ColorJitter(brightness=0.5), v2.GaussianBlur(5)], p=0.3)
+changed = [not torch.equal(sometimes(image), image) for _ in range(20)]
+print("RandomApply(p=0.3) changed", sum(changed), "of 20")  # both steps, or neither
+# --8<-- [end:affine_apply]
+
+# --8<-- [start:auto_augment]
+import torch
+from torchvision.transforms import v2
+
+torch.manual_seed(0)
+image = torch.randint(0, 256, (3, 32, 32), dtype=torch.uint8)  # uint8, before ToDtype
+policies = {
+    "RandAugment()": v2.RandAugment(),  # num_ops=2 random ops at magnitude 9 of 31
+    "TrivialAugmentWide()": v2.TrivialAugmentWide(),  # 1 random op, random magnitude
+    "AutoAugment(IMAGENET)": v2.AutoAugment(v2.AutoAugmentPolicy.IMAGENET),  # learned policy
+    "AutoAugment(CIFAR10)": v2.AutoAugment(v2.AutoAugmentPolicy.CIFAR10),
+}
+for name, augment in policies.items():
+    out = augment(image)
+    print(f"{name:22} {tuple(out.shape)} {out.dtype}")
+# --8<-- [end:auto_augment]
+
+# --8<-- [start:random_erasing]
+import torch
+from torchvision import tv_tensors
+from torchvision.transforms import v2
+
+transform = v2.Compose(
+    [
+        v2.ToDtype(torch.float32, scale=True),
+        v2.Normalize(mean=[0.5] * 3, std=[0.5] * 3),
+        v2.RandomErasing(p=1.0, scale=(0.1, 0.1), ratio=(1.0, 1.0), value=0),  # last
+    ]
+)
+torch.manual_seed(0)
+image = tv_tensors.Image(torch.full((3, 20, 20), 255, dtype=torch.uint8))  # all white: 1.0
+out = transform(image)
+print(out.dtype, f"erased: {(out == 0).float().mean().item():.2f}")  # a 6 x 6 square of 20 x 20
+# --8<-- [end:random_erasing]
+
+# --8<-- [start:to_pil_pure_tensor]
+import numpy as np
+import torch
+from torchvision import tv_tensors
+from torchvision.transforms import v2
+
+image = tv_tensors.Image(torch.zeros(3, 32, 48, dtype=torch.uint8))
+pil = v2.ToPILImage()(image)  # (C, H, W) -> PIL image, to save or show
+print(type(pil).__name__, pil.mode, pil.size)
+floats = torch.tensor([[[0.0, 0.5, 1.0, 1.5]]])  # 1 channel: mode "L"; float is scaled by 255
+print(np.asarray(v2.ToPILImage()(floats)).tolist())  # 1.5 wraps around to 126
+print(np.asarray(v2.ToPILImage()(floats.clamp(0, 1))).tolist())
+boxes = tv_tensors.BoundingBoxes([[0, 0, 10, 10]], format="XYXY", canvas_size=(32, 48))
+out_image, out_boxes = v2.ToPureTensor()(image, boxes)  # drops the tv_tensors types
+print(type(image).__name__, "->", type(out_image).__name__, type(out_boxes).__name__)
+# --8<-- [end:to_pil_pure_tensor]
+
+# --8<-- [start:functional_same_flip]
+import torch
+from torchvision import tv_tensors
+from torchvision.transforms import v2
+from torchvision.transforms.v2 import functional as F
+
+image = tv_tensors.Image(torch.arange(6, dtype=torch.uint8).view(1, 2, 3))
+mask = tv_tensors.Mask(torch.tensor([[0, 1, 1], [0, 0, 1]]))
+torch.manual_seed(0)
+if torch.rand(()) < 0.5:  # decide once, then apply the same op to both
+    image, mask = F.hflip(image), F.hflip(mask)
+print(image[0].tolist(), mask.tolist())
+
+flip = v2.RandomHorizontalFlip()
+
+
+def same_choice(out_image, out_mask):  # both flipped, or neither
+    return torch.equal(out_image, image) == torch.equal(out_mask, mask)
+
+
+torch.manual_seed(0)
+print("two calls:", [same_choice(flip(image), flip(mask)) for _ in range(8)])
+print("one call: ", [same_choice(*flip(image, mask)) for _ in range(8)])
+# --8<-- [end:functional_same_flip]
+
 # --8<-- [start:custom_callable]
 import torch
 from torchvision.transforms import v2
