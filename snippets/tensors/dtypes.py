@@ -1,4 +1,5 @@
-"""Data types: the dtype table, defaults, casting, type promotion, overflow and precision."""
+"""Data types: the dtype table, defaults, casting, type promotion, can_cast, overflow, precision,
+complex numbers."""
 
 # --8<-- [start:table]
 import torch
@@ -89,6 +90,23 @@ x = x + 0.5  # out of place: a new float32 tensor
 print(x)
 # --8<-- [end:inplace_promotion]
 
+# --8<-- [start:can_cast]
+import torch
+
+print(torch.can_cast(torch.float32, torch.int64))  # float to int: a lower category, refused
+print(torch.can_cast(torch.int64, torch.float32), torch.can_cast(torch.float64, torch.float16))
+print(torch.can_cast(torch.int64, torch.uint8))  # the category decides, not the range
+print(torch.promote_types(torch.uint8, torch.int8))  # neither holds the other: int16
+
+
+def fits_in_place(a, b):  # can a.add_(b) keep a's dtype?
+    return torch.can_cast(torch.result_type(a, b), a.dtype)
+
+
+x = torch.tensor([1, 2])
+print(fits_in_place(x, 0.5), fits_in_place(x.float(), 0.5))
+# --8<-- [end:can_cast]
+
 # --8<-- [start:uint8_overflow]
 import torch
 
@@ -110,3 +128,17 @@ one = torch.tensor(1.0, dtype=torch.float16)
 print(one + 1e-4 == one)  # the small addend is lost entirely
 print(x.float().tolist())  # float32 keeps all three (0.1 to about 7 digits)
 # --8<-- [end:float16_precision]
+
+# --8<-- [start:complex]
+import torch
+
+z = torch.complex(torch.tensor([1.0, 0.0]), torch.tensor([0.0, 2.0]))  # real, imaginary parts
+print(z, z.dtype)  # float32 parts give complex64
+print(z.real, z.imag, z.abs())
+w = torch.polar(torch.tensor([1.0, 2.0]), torch.tensor([0.0, torch.pi / 2]))  # magnitude, angle
+print(torch.allclose(w, z))  # equal up to rounding: float32 cos(pi / 2) is not exactly 0
+try:
+    torch.complex(torch.tensor([1]), torch.tensor([2]))  # integer parts
+except RuntimeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:complex]
