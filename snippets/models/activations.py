@@ -1,4 +1,4 @@
-"""Activation functions: module and functional forms, softmax and its dim."""
+"""Activation functions: module and functional forms, ELU, softplus, GLU, softmax and its dim."""
 
 # --8<-- [start:relu_family]
 import torch
@@ -29,6 +29,46 @@ print(nn.GELU(approximate="tanh")(x).round(decimals=4))  # the tanh approximatio
 print(nn.SiLU()(x).round(decimals=4))  # x * sigmoid(x), also called swish
 print(torch.allclose(nn.SiLU()(x), x * torch.sigmoid(x)))
 # --8<-- [end:gelu_silu]
+
+# --8<-- [start:elu]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+x = torch.tensor([-10.0, -1.0, 0.0, 2.0])
+print(F.elu(x).round(decimals=4))  # alpha * (exp(x) - 1) below 0: tends to -alpha
+print(F.elu(x, alpha=0.5).round(decimals=4))
+print(torch.equal(nn.ELU(alpha=0.5)(x), F.elu(x, alpha=0.5)))
+# --8<-- [end:elu]
+
+# --8<-- [start:softplus_logsigmoid]
+import torch
+import torch.nn.functional as F
+
+x = torch.tensor([-150.0, -2.0, 0.0, 1.0])
+print(F.softplus(x).round(decimals=4))  # log(1 + exp(x)): a smooth ReLU, never negative
+print(torch.log(torch.sigmoid(x)).round(decimals=4))  # sigmoid(-150) underflows: -inf
+print(F.logsigmoid(x).round(decimals=4))  # the same function, computed stably
+print(torch.allclose(F.logsigmoid(x), -F.softplus(-x)))
+# --8<-- [end:softplus_logsigmoid]
+
+# --8<-- [start:glu]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+torch.manual_seed(0)
+x = torch.randn(4, 16)
+h = nn.Linear(16, 2 * 32)(x)  # project to twice the width you want
+out = F.glu(h, dim=-1)  # first half * sigmoid(second half)
+a, b = h.chunk(2, dim=-1)
+print(h.shape, out.shape)
+print(torch.allclose(out, a * torch.sigmoid(b)))
+try:
+    F.glu(torch.randn(4, 5))
+except RuntimeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:glu]
 
 # --8<-- [start:module_vs_functional]
 import torch
