@@ -19,6 +19,18 @@ b = [random.random(), np.random.rand(), torch.rand(1).item()]
 print([round(v, 4) for v in a], a == b)
 # --8<-- [end:seed_everything]
 
+# --8<-- [start:fork_rng]
+import torch
+
+torch.manual_seed(0)
+expected = torch.rand(3)  # what the global generator gives next, without the detour below
+torch.manual_seed(0)
+with torch.random.fork_rng(devices=[]):  # saves the CPU generator's state; devices=[]: no GPU
+    torch.manual_seed(123)  # a local seed, e.g. for a fixed set of samples to plot
+    print(torch.randperm(10)[:4].tolist())
+print(torch.equal(torch.rand(3), expected))  # state restored on exit: as if nothing was drawn
+# --8<-- [end:fork_rng]
+
 # --8<-- [start:deterministic]
 import os
 import torch
