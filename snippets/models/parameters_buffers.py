@@ -1,4 +1,4 @@
-"""Parameters and buffers: ParameterList/Dict, register_buffer(persistent=...), what .to() moves."""
+"""Parameters and buffers: ParameterList/Dict, register_buffer and nn.Buffer, what .to() moves."""
 
 # --8<-- [start:parameter_list_dict]
 import torch
@@ -40,6 +40,26 @@ print("state_dict:", list(m.state_dict()))
 m.to(torch.float64)  # .to(device) moves exactly the same things
 print({name: getattr(m, name).dtype for name in ("weight", "mean", "cache", "plain")})
 # --8<-- [end:buffer_kinds]
+
+# --8<-- [start:nn_buffer]
+import torch
+from torch import nn
+
+
+class Normalize(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.mean = nn.Buffer(torch.zeros(3))  # torch >= 2.5: same as register_buffer("mean", ...)
+        self.table = nn.Buffer(torch.arange(4.0), persistent=False)  # persistent is keyword-only
+        self.register_buffer("std", torch.ones(3))  # the older spelling, the same result
+        self.plain = torch.zeros(3)  # a plain tensor: still not registered
+
+
+m = Normalize()
+print("buffers:   ", [n for n, _ in m.named_buffers()])
+print("state_dict:", list(m.state_dict()))
+print(type(m.mean).__name__)  # stored as an ordinary tensor
+# --8<-- [end:nn_buffer]
 
 # --8<-- [start:persistent_load]
 import torch
