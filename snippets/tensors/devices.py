@@ -1,4 +1,5 @@
-"""Move tensors and models between devices: to, cpu, cuda, pin_memory, non_blocking."""
+"""Move tensors and models between devices: to, cpu, cuda, default device, pin_memory,
+non_blocking."""
 
 # --8<-- [start:device_idiom]
 import torch
@@ -62,6 +63,33 @@ if torch.cuda.is_available():  # .cuda() raises on a machine without a GPU
     x = torch.ones(2).cuda()  # same as .to("cuda"): the current GPU
     print(x.device, x.cpu().device)
 # --8<-- [end:cuda]
+
+# --8<-- [start:set_default_device]
+import numpy as np
+import torch
+from torch import nn
+
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
+torch.set_default_device(device)  # from here on, for the rest of the program (this thread)
+print(torch.zeros(3).device.type == device, torch.get_default_device().type == device)
+print(nn.Linear(2, 2).weight.device.type == device)  # layers create their parameters there
+print(torch.zeros(3, device="cpu").device)  # an explicit device= still wins
+print(torch.from_numpy(np.zeros(2)).device)  # shared NumPy memory stays on the CPU
+torch.set_default_device(None)  # undo: back to the CPU
+print(torch.get_default_device())
+# --8<-- [end:set_default_device]
+
+# --8<-- [start:device_context]
+import torch
+from torch import nn
+
+device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"
+with torch.device(device):  # the default device only inside the block
+    model = nn.Linear(4, 2)
+    x = torch.ones(3, 4)
+print(model(x).device.type == device)
+print(torch.ones(1).device)  # after the block: the CPU again
+# --8<-- [end:device_context]
 
 # --8<-- [start:pin_memory]
 import torch
