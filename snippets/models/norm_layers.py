@@ -1,4 +1,4 @@
-"""GroupNorm, InstanceNorm, RMSNorm and LayerNorm: which dims each normalises, checked by hand."""
+"""GroupNorm, InstanceNorm, RMSNorm, LayerNorm: the dims each normalises, by hand; the F.* forms."""
 
 # --8<-- [start:groupnorm_by_hand]
 import torch
@@ -84,6 +84,50 @@ except RuntimeError as e:
 per_pixel = nn.LayerNorm(6)(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)  # over C at each pixel
 print(per_pixel.shape)
 # --8<-- [end:norm_errors]
+
+# --8<-- [start:functional]
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+torch.manual_seed(0)
+images, tokens = torch.randn(4, 6, 5, 5), torch.randn(2, 7, 8)  # (N, C, H, W), (N, T, D)
+gn, inorm, bn = nn.GroupNorm(3, 6), nn.InstanceNorm2d(6), nn.BatchNorm2d(6)
+ln, rms = nn.LayerNorm(8), nn.RMSNorm(8)
+for p in (*gn.parameters(), *ln.parameters(), *rms.parameters(), *bn.parameters()):
+    nn.init.uniform_(p)  # not the initial ones and zeros, so the weights must be passed
+pairs = {  # the layer's weights become arguments of the function
+    "GroupNorm": (gn(images), F.group_norm(images, 3, gn.weight, gn.bias, eps=gn.eps)),
+    "InstanceNorm2d": (inorm(images), F.instance_norm(images)),
+    "LayerNorm": (ln(tokens), F.layer_norm(tokens, (8,), ln.weight, ln.bias)),
+    "RMSNorm": (rms(tokens), F.rms_norm(tokens, (8,), rms.weight)),  # eps=None: finfo.eps
+    "BatchNorm2d": (
+        bn(images),  # training mode: batch statistics
+        F.batch_norm(images, None, None, bn.weight, bn.bias, training=True),
+    ),
+}
+for name, (module_out, function_out) in pairs.items():
+    print(f"{name:14}", torch.allclose(module_out, function_out, atol=1e-6))
+# --8<-- [end:functional]
+
+# --8<-- [start:batch_norm_functional]
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+x = torch.randn(16, 3) * 2 + 5  # (N, C)
+running_mean, running_var = torch.zeros(3), torch.ones(3)  # the buffers, yours to keep
+
+y = F.batch_norm(x, running_mean, running_var, training=True, momentum=0.1)
+print("batch stats used:", torch.allclose(y.mean(dim=0), torch.zeros(3), atol=1e-5))
+print("mean updated:    ", torch.allclose(running_mean, 0.9 * 0 + 0.1 * x.mean(dim=0)))
+print("var updated:     ", torch.allclose(running_var, 0.9 * 1 + 0.1 * x.var(dim=0)))  # unbiased
+
+z = F.batch_norm(x, running_mean, running_var)  # training=False, the default
+print("running stats:   ", torch.allclose(z, (x - running_mean) / torch.sqrt(running_var + 1e-5)))
+fresh = F.batch_norm(x, torch.zeros(3), torch.ones(3))  # new buffers, training forgotten
+print("input unchanged: ", torch.allclose(fresh, x, atol=1e-4))
+# --8<-- [end:batch_norm_functional]
 
 # --8<-- [start:before_2_4_rmsnorm]
 import torch
