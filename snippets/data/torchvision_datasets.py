@@ -1,4 +1,5 @@
-"""torchvision datasets: MNIST, FashionMNIST and CIFAR-10 downloaded, ImageFolder, FakeData; targets and classes."""
+"""torchvision datasets: MNIST, FashionMNIST and CIFAR-10 downloaded, ImageFolder, DatasetFolder,
+VOC-style detection with wrap_dataset_for_transforms_v2, FakeData; targets and classes."""
 
 # --8<-- [start:mnist_sample]
 from torchvision import datasets
@@ -134,6 +135,66 @@ print(wrong.classes, len(wrong))
 right = datasets.ImageFolder("data/flowers/train")
 print(right.classes, len(right))
 # --8<-- [end:imagefolder_wrong_root]
+
+# --8<-- [start:datasetfolder]
+from pathlib import Path
+
+import numpy as np
+import torch
+from torchvision import datasets
+
+for label in ("noise", "speech"):  # one folder per class, as for ImageFolder
+    Path(f"data/clips/{label}").mkdir(parents=True, exist_ok=True)
+    for i in range(3):
+        np.save(f"data/clips/{label}/clip_{i}.npy", np.zeros(16000, dtype=np.float32))
+Path("data/clips/speech/README.txt").write_text("not a clip")  # skipped: not an .npy file
+clips = datasets.DatasetFolder(
+    "data/clips", loader=np.load, extensions=(".npy",), transform=torch.from_numpy
+)
+x, label = clips[3]
+print(clips.classes, len(clips), x.shape, x.dtype, label)
+try:
+    datasets.DatasetFolder("data/clips", loader=np.load)  # neither extensions nor is_valid_file
+except ValueError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:datasetfolder]
+
+# --8<-- [start:voc_layout]
+from pathlib import Path
+
+from PIL import Image
+from torchvision import datasets
+
+root = Path("data/VOCdevkit/VOC2012")  # the layout VOCDetection reads under root="data"
+for folder in ("JPEGImages", "Annotations", "ImageSets/Main"):
+    (root / folder).mkdir(parents=True, exist_ok=True)
+Image.new("RGB", (64, 48)).save(root / "JPEGImages/img_0.jpg")
+(root / "Annotations/img_0.xml").write_text(
+    "<annotation><object><name>dog</name><bndbox>"
+    "<xmin>8</xmin><ymin>6</ymin><xmax>40</xmax><ymax>30</ymax></bndbox></object></annotation>"
+)
+(root / "ImageSets/Main/train.txt").write_text("img_0\n")
+voc = datasets.VOCDetection("data", year="2012", image_set="train")
+image, target = voc[0]
+print(type(image).__name__, image.size)
+print(target)  # the XML file as nested dicts of strings
+# --8<-- [end:voc_layout]
+
+# --8<-- [start:wrap_for_v2]
+import torch
+from torchvision import datasets
+from torchvision.datasets import wrap_dataset_for_transforms_v2
+from torchvision.transforms import v2
+
+transform = v2.Compose(
+    [v2.ToImage(), v2.RandomHorizontalFlip(p=1.0), v2.ToDtype(torch.float32, scale=True)]
+)
+voc = datasets.VOCDetection("data", year="2012", image_set="train", transforms=transform)
+voc = wrap_dataset_for_transforms_v2(voc)  # targets become tv_tensors the transform can move
+image, target = voc[0]
+print(type(image).__name__, tuple(image.shape), image.dtype)
+print(target["boxes"].tolist(), target["boxes"].format.name, target["labels"].tolist())
+# --8<-- [end:wrap_for_v2]
 
 # --8<-- [start:fakedata]
 import torch
