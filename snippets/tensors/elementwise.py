@@ -1,4 +1,4 @@
-"""Element-wise maths: arithmetic, in-place ops, comparisons, clamp, broadcasting."""
+"""Element-wise maths: arithmetic, in-place ops, comparisons, clamp, lerp, broadcasting."""
 
 # --8<-- [start:operators]
 import torch
@@ -100,6 +100,19 @@ print(x.clamp(-1, 1))  # into [-1, 1]
 print(x.clamp(min=0))  # only a lower bound: same as relu
 print(torch.clamp(x, max=0.0))
 # --8<-- [end:clamp]
+
+# --8<-- [start:lerp]
+import torch
+
+start = torch.tensor([0.0, 10.0])
+end = torch.tensor([10.0, 20.0])
+print(torch.lerp(start, end, 0.25))  # start + 0.25 * (end - start)
+print(torch.lerp(start, end, torch.tensor([0.0, 1.0])))  # or one weight per element
+avg = torch.tensor([1.0, 1.0])  # a moving average of some value
+for new in (torch.tensor([3.0, 0.0]), torch.tensor([3.0, 0.0])):
+    avg.lerp_(new, 0.1)  # avg = 0.9 * avg + 0.1 * new, in place
+print(torch.round(avg, decimals=4))
+# --8<-- [end:lerp]
 
 # --8<-- [start:unary]
 import torch
