@@ -1,4 +1,4 @@
-"""Numerics: clamp/clip, nan and inf, isclose/allclose tolerances, torch.special."""
+"""Numerics: clamp/clip, nan and inf, isclose/allclose tolerances, logsumexp, torch.special."""
 
 # --8<-- [start:clamp_tensor_bounds]
 import torch
@@ -105,6 +105,20 @@ print(torch.log1p(x))  # log(1 + x) without forming 1 + x
 print(torch.exp(x) - 1)
 print(torch.expm1(x))  # exp(x) - 1, accurate near 0
 # --8<-- [end:log1p_expm1]
+
+# --8<-- [start:logsumexp]
+import torch
+
+x = torch.tensor([1000.0, 1000.0, 999.0])  # e.g. log-likelihoods or logits
+print(torch.log(torch.exp(x).sum()))  # exp(1000) overflows float32: inf
+print(torch.round(torch.logsumexp(x, dim=0), decimals=3))  # the same quantity, finite
+m = x.max()
+print(torch.allclose(torch.logsumexp(x, dim=0), m + torch.log(torch.exp(x - m).sum())))  # how
+low = torch.tensor([-1000.0, -1000.0])
+print(torch.log(torch.exp(low).sum()), torch.round(torch.logsumexp(low, dim=0), decimals=3))
+logits = torch.tensor([[2.0, 1.0, 0.1]])
+print(torch.allclose(logits - logits.logsumexp(dim=1, keepdim=True), logits.log_softmax(dim=1)))
+# --8<-- [end:logsumexp]
 
 # --8<-- [start:xlogy_entropy]
 import torch
