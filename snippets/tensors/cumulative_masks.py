@@ -1,4 +1,4 @@
-"""Running totals, differences and triangular masks: cummax, diff, logcumsumexp, tril/triu."""
+"""Running totals, differences, integrals and triangular masks: cummax, diff, trapezoid, tril."""
 
 # --8<-- [start:cummax_cummin]
 import torch
@@ -22,6 +22,18 @@ print(torch.diff(total, prepend=torch.zeros(1, dtype=total.dtype)))  # undoes cu
 changes = torch.tensor([0, 0, 1, 1, 1, 0])
 print(torch.nonzero(torch.diff(changes)).flatten() + 1)  # where a new run starts
 # --8<-- [end:diff]
+
+# --8<-- [start:trapezoid]
+import torch
+
+t = torch.linspace(0, 1, 5)  # sample positions
+y = t**2  # samples of f(t) = t^2, whose exact integral over [0, 1] is 1/3
+print(torch.trapezoid(y, t))  # area under the samples
+print(torch.trapezoid(y, dx=0.25))  # evenly spaced: the spacing, as a keyword
+print(torch.cumulative_trapezoid(y, t))  # the running area: one element shorter than y
+speed = torch.tensor([0.0, 2.0, 2.0, 0.0])  # speed measured once per second
+print(torch.cumulative_trapezoid(speed))  # distance so far (dx=1 by default)
+# --8<-- [end:trapezoid]
 
 # --8<-- [start:cumsum_positions]
 import torch
