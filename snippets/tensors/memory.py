@@ -1,4 +1,5 @@
-"""Copy or share memory: torch.tensor, from_numpy, as_tensor, .numpy(), torch.Tensor, clone."""
+"""Copy or share memory: torch.tensor, from_numpy, as_tensor, .numpy(), frombuffer, DLPack,
+torch.Tensor, clone, storage_offset."""
 
 # --8<-- [start:tensor_copies]
 import numpy as np
@@ -62,6 +63,34 @@ t.zero_()
 print(n, c)
 # --8<-- [end:numpy_shares]
 
+# --8<-- [start:frombuffer]
+import torch
+
+data = bytearray(b"\x01\x00\x02\x00\x03\x00")  # e.g. bytes read from a file
+t = torch.frombuffer(data, dtype=torch.int16)  # no copy; the machine's byte order
+print(t)
+data[0] = 9  # the tensor follows the buffer
+print(t)
+print(torch.frombuffer(data, dtype=torch.uint8, count=2, offset=2))  # a part of it
+# --8<-- [end:frombuffer]
+
+# --8<-- [start:dlpack]
+import numpy as np
+import torch
+
+t = torch.arange(4.0)
+a = np.from_dlpack(t)  # NumPy reads the tensor's memory: no copy
+t[0] = 100
+print(a, a.dtype)
+b = torch.from_dlpack(np.ones(3))  # and the other way: shares, keeps float64
+print(b)
+w = torch.ones(2, requires_grad=True)
+try:
+    np.from_dlpack(w)
+except BufferError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:dlpack]
+
 # --8<-- [start:negative_strides]
 import numpy as np
 import torch
@@ -108,3 +137,25 @@ x[0] = 100
 print(alias, part, copy)
 print(part.data_ptr() == x.data_ptr(), copy.data_ptr() == x.data_ptr())
 # --8<-- [end:clone]
+
+# --8<-- [start:storage_offset]
+import torch
+
+x = torch.arange(12).reshape(3, 4)
+row, col = x[1], x[:, 2]  # views into x's storage
+print(row.storage_offset(), row.stride())  # starts 4 elements in, steps by 1
+print(col.storage_offset(), col.stride())  # starts 2 in, steps by a whole row
+print(row.untyped_storage().data_ptr() == x.untyped_storage().data_ptr())  # one storage
+print(row.clone().storage_offset())  # a copy has a storage of its own
+# --8<-- [end:storage_offset]
+
+# --8<-- [start:save_view]
+import os
+
+import torch
+
+big = torch.zeros(1000, 1000)
+torch.save(big[0], "row.pt")  # a view: its whole storage is saved, 4 MB
+torch.save(big[0].clone(), "row_copy.pt")  # only the 1000 floats of the row
+print(os.path.getsize("row.pt") > 4_000_000, os.path.getsize("row_copy.pt") < 10_000)
+# --8<-- [end:save_view]
