@@ -1,4 +1,4 @@
-"""Resize, pad and rearrange feature maps: interpolate, pad, PixelShuffle, Unfold/Fold."""
+"""Resize, pad and rearrange feature maps: interpolate, pool, grid_sample, pad, PixelShuffle, Fold."""
 
 # --8<-- [start:interpolate_shapes]
 import torch
@@ -43,6 +43,47 @@ mask = torch.tensor([[[[0.0, 3.0], [3.0, 0.0]]]])  # a segmentation mask: classe
 print(F.interpolate(mask, size=(4, 4), mode="bilinear").unique())  # classes that do not exist
 print(F.interpolate(mask, size=(4, 4), mode="nearest-exact").unique())  # labels kept
 # --8<-- [end:resize_masks]
+
+# --8<-- [start:downsample_pool]
+import torch
+import torch.nn.functional as F
+
+x = torch.arange(16.0).reshape(1, 1, 4, 4)  # (N, C, H, W)
+print(F.max_pool2d(x, kernel_size=2)[0, 0])  # the max of each 2 x 2 window
+print(F.adaptive_avg_pool2d(x, output_size=(2, 2))[0, 0])  # give the size; windows follow
+area = F.interpolate(x, size=(2, 2), mode="area")
+print(torch.equal(area, F.adaptive_avg_pool2d(x, (2, 2))))  # "area" is adaptive average pooling
+print(F.adaptive_avg_pool2d(torch.rand(8, 3, 7, 5), 1).shape)  # any input size: (N, C, 1, 1)
+# --8<-- [end:downsample_pool]
+
+# --8<-- [start:conv_transpose_upsample]
+import torch
+import torch.nn.functional as F
+
+x = torch.tensor([[[[1.0, 2.0], [3.0, 4.0]]]])  # (N, C, H, W)
+weight = torch.ones(1, 1, 2, 2)  # (in_channels, out_channels, kH, kW): in before out
+up = F.conv_transpose2d(x, weight, stride=2)  # each input pixel stamps a 2 x 2 block
+print(up[0, 0])
+print(torch.equal(up, F.interpolate(x, scale_factor=2, mode="nearest")))
+# --8<-- [end:conv_transpose_upsample]
+
+# --8<-- [start:grid_sample]
+import torch
+import torch.nn.functional as F
+
+img = torch.arange(16.0).reshape(1, 1, 4, 4)  # (N, C, H, W)
+identity = torch.tensor([[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])  # theta: (N, 2, 3)
+grid = F.affine_grid(identity, size=img.shape, align_corners=False)
+print(grid.shape)  # (N, H, W, 2): an (x, y) position in [-1, 1] for every output pixel
+print(torch.allclose(F.grid_sample(img, grid, align_corners=False), img))
+
+shift = torch.tensor([[[1.0, 0.0, 0.5], [0.0, 1.0, 0.0]]])  # x + 0.5: one pixel of 4
+grid = F.affine_grid(shift, size=img.shape, align_corners=False)
+print(F.grid_sample(img, grid, align_corners=False)[0, 0])  # reads 1 pixel right: moves left
+
+grid_true = F.affine_grid(identity, size=img.shape, align_corners=True)
+print(torch.allclose(F.grid_sample(img, grid_true, align_corners=False), img))  # mismatched
+# --8<-- [end:grid_sample]
 
 # --8<-- [start:pad_order]
 import torch
