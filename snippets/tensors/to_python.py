@@ -1,4 +1,4 @@
-"""Back to Python and NumPy: item, tolist, numpy, from_numpy."""
+"""Back to Python and NumPy: item, tolist, numpy, from_numpy, print options."""
 
 # --8<-- [start:item]
 import torch
@@ -77,3 +77,16 @@ print(t, t.dtype)
 print(t.float().dtype)  # models want float32: cast (this makes a copy)
 print(torch.tensor(arr).dtype)  # torch.tensor always copies
 # --8<-- [end:from_numpy]
+
+# --8<-- [start:printoptions]
+import torch
+
+x = torch.tensor([1 / 3, 12345.678, 0.00001])
+print(x)  # 4 digits; this spread of magnitudes switches to scientific notation
+torch.set_printoptions(precision=2, sci_mode=False)  # for every print from now on
+print(x)
+torch.set_printoptions(threshold=5)  # summarize tensors of more than 5 elements...
+print(torch.arange(10), x)  # ...and sci_mode went back to automatic
+torch.set_printoptions(profile="default")  # restore the defaults
+print(x)
+# --8<-- [end:printoptions]
