@@ -1,4 +1,4 @@
-"""nn.Module: layers in __init__, computation in forward, call the model, the batch dimension."""
+"""nn.Module: layers in __init__, forward, call the model, the batch dimension, add_module."""
 
 # --8<-- [start:define]
 import torch
@@ -139,3 +139,28 @@ print("state_dict:", list(m.state_dict()))
 m.double()  # .to(), .cuda(), .double() convert buffers too, not plain attributes
 print(m.mean.dtype, m.std.dtype)
 # --8<-- [end:buffers]
+
+# --8<-- [start:add_module]
+import torch
+from torch import nn
+
+
+class Heads(nn.Module):
+    def __init__(self, tasks):
+        super().__init__()
+        for task, n_out in tasks.items():
+            self.add_module(f"head_{task}", nn.Linear(8, n_out))  # a name computed at run time
+
+    def forward(self, x):
+        return {name: head(x) for name, head in self.named_children()}
+
+
+model = Heads({"age": 1, "label": 5})
+model.register_module("head_mood", nn.Linear(8, 3))  # an alias of add_module
+print([name for name, _ in model.named_children()])
+print({name: tuple(y.shape) for name, y in model(torch.randn(2, 8)).items()})
+try:
+    model.add_module("backbone.fc", nn.Linear(8, 8))
+except KeyError as e:
+    print(type(e).__name__, e.args[0])
+# --8<-- [end:add_module]
