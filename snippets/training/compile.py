@@ -31,3 +31,55 @@ except RuntimeError as e:
 model.compile()  # in place: same object, same keys
 print(type(model).__name__, list(model.state_dict()))
 # --8<-- [end:state_dict_prefix]
+
+# --8<-- [start:eager_only]
+import torch
+
+graphs = []
+
+
+def counting_backend(gm, example_inputs):  # runs each captured graph as it is: no compiling
+    graphs.append(gm)
+    return gm.forward
+
+
+@torch.compiler.disable  # never traced: runs as plain Python, between two graphs
+def log_mean(x):
+    print(f"mean {x.mean().item():.2f}")
+
+
+def step(x):
+    if not torch.compiler.is_compiling():  # True while tracing: the check is left out there
+        assert torch.isfinite(x).all(), "non-finite input"
+    x = x * 2
+    log_mean(x)
+    return x + 1
+
+
+print(torch.compile(step, backend=counting_backend)(torch.ones(3)))
+print(len(graphs), "graphs", torch.compiler.is_compiling())
+# --8<-- [end:eager_only]
+
+# --8<-- [start:custom_op]
+import numpy as np
+import torch
+
+
+@torch.library.custom_op("mylib::numpy_sin", mutates_args=())  # "namespace::name"
+def numpy_sin(x: torch.Tensor) -> torch.Tensor:  # type hints are required
+    return torch.from_numpy(np.sin(x.numpy(force=True))).to(x.device)  # opaque to the compiler
+
+
+@numpy_sin.register_fake  # what the output looks like (shape, dtype, device), without data
+def _(x):
+    return torch.empty_like(x)
+
+
+def f(x):
+    return numpy_sin(x) * 2
+
+
+compiled = torch.compile(f, backend="eager", fullgraph=True)  # fullgraph: a break would raise
+x = torch.linspace(0, 1, 5)
+print(torch.allclose(compiled(x), 2 * torch.sin(x)))
+# --8<-- [end:custom_op]
