@@ -85,6 +85,23 @@ model = models.get_model("mobilenet_v3_small", weights="DEFAULT")  # a string wo
 print(type(model).__name__, model.classifier[-1])
 # --8<-- [end:get_model]
 
+# --8<-- [start:other_architectures]
+import torch
+from torchvision import models
+
+for name in ("efficientnet_b0", "convnext_tiny", "vgg16"):
+    weights = models.get_model_weights(name).DEFAULT  # EfficientNet_B0_Weights.DEFAULT, ...
+    preprocess = weights.transforms()  # each weights file has its own resize and interpolation
+    with torch.device("meta"):  # the architecture only: no memory, no initialization
+        model = models.get_model(name)
+    head = model.classifier[-1]  # not model.fc, as in ResNet
+    print(
+        f"{name:15} {weights.meta['num_params']:>11,}  resize {preprocess.resize_size[0]} "
+        f"crop {preprocess.crop_size[0]} {preprocess.interpolation.value:8}  "
+        f"classifier[-1]: {head.in_features} -> {head.out_features}"
+    )
+# --8<-- [end:other_architectures]
+
 # --8<-- [start:random_init]
 from torchvision import models
 
