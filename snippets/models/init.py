@@ -1,4 +1,4 @@
-"""Weight initialization with nn.init and model.apply."""
+"""Weight initialization with nn.init (constants, orthogonal, identity) and model.apply."""
 
 # --8<-- [start:default_init]
 import math
@@ -42,6 +42,29 @@ torch.manual_seed(0)
 nn.init.orthogonal_(layer.weight)  # rows are orthonormal: W @ W.T = I
 print(torch.allclose(layer.weight @ layer.weight.T, torch.eye(4), atol=1e-6))
 # --8<-- [end:constant_orthogonal]
+
+# --8<-- [start:identity]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+linear = nn.Linear(4, 4)
+nn.init.eye_(linear.weight)  # the identity matrix
+nn.init.zeros_(linear.bias)
+x = torch.randn(2, 4)
+print(torch.equal(linear(x), x))
+
+conv = nn.Conv2d(3, 3, kernel_size=3, padding=1)
+nn.init.dirac_(conv.weight)  # a 1 at the kernel's centre, from each channel to itself
+nn.init.zeros_(conv.bias)
+images = torch.randn(2, 3, 8, 8)
+print(torch.allclose(conv(images), images))
+print(conv.weight[0, 0].tolist())
+try:
+    nn.init.eye_(conv.weight)  # eye_ is for 2-D weights only
+except ValueError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:identity]
 
 # --8<-- [start:apply]
 import torch
