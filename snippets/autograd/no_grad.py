@@ -35,6 +35,29 @@ for training in (True, False):
     print(training, y.requires_grad)
 # --8<-- [end:set_grad_enabled]
 
+# --8<-- [start:enable_grad]
+import torch
+from torch import nn
+
+
+@torch.enable_grad()  # tracks even when the caller has switched tracking off
+def input_gradient(model, x):
+    x = x.detach().requires_grad_(True)
+    return torch.autograd.grad(model(x).sum(), x)[0]  # leaves the parameters' .grad alone
+
+
+model = nn.Linear(3, 1)
+x = torch.ones(1, 3)
+with torch.no_grad():  # e.g. a validation loop that also wants a saliency map
+    print(model(x).requires_grad)
+    g = input_gradient(model, x)
+    print(torch.equal(g, model.weight))  # d(x @ W.T + b)/dx is W
+    with torch.enable_grad():  # the context-manager form
+        print(model(x).requires_grad)
+with torch.inference_mode(), torch.enable_grad():
+    print(model(x).requires_grad)  # inference_mode still wins
+# --8<-- [end:enable_grad]
+
 # --8<-- [start:inference_mode]
 import torch
 
