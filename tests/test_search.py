@@ -20,6 +20,7 @@ from torchsheet.search import (
     plain,
     slugify,
 )
+from torchsheet.search_eval import Question, api_answers, identifier, load_api_lookups
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKER = ROOT / "overrides" / "assets" / "javascripts" / "search-worker.js"
@@ -175,3 +176,23 @@ def test_a_word_being_typed_is_completed(ranked):
 
 def test_no_match_no_result(ranked):
     assert ranked["nothing here matches xyzzy"] == []
+
+
+def test_an_api_name_is_answered_by_pages_whose_code_uses_it_whole():
+    assert identifier("torch.nn.functional.grid_sample") == "grid_sample"
+    assert identifier("tensor.scatter_add_") == "scatter_add_"
+    code = {
+        "a/": "out = x.scatter_add_(0, index, src)\nnn.LSTMCell(4, 8)",
+        "b/": "x.scatter_add(0, index, src)  # concatenate\nnn.LSTM(4, 8)",
+    }
+    asked = [Question(q, [], False) for q in ("tensor.scatter_add_", "nn.LSTM", "cat", "nn.GRU")]
+    answers = {q.q: q.answers for q in api_answers(asked, code)}
+    assert answers == {"tensor.scatter_add_": ["a/"], "nn.LSTM": ["b/"], "cat": [], "nn.GRU": []}
+
+
+def test_the_api_list_has_a_held_out_part_and_no_repeats():
+    names = load_api_lookups()
+    listed = [n.q for n in names if not n.held_out]
+    held = [n.q for n in names if n.held_out]
+    assert len(listed) >= 500 and len(held) >= 200, (len(listed), len(held))
+    assert len(set(listed + held)) == len(listed + held), "a name is listed twice"

@@ -8,12 +8,20 @@ in Chromium, through the real search box).
 
 Only the tuned questions' misses are listed; the held-out part is reported as a figure alone
 (`--show-held-out` lists its misses too: not while tuning).
+
+    python -m torchsheet.search_eval --apis              # API names (tests/browser/api_lookups.txt)
+
+`--apis` asks for each API name a practitioner types and reports two figures per part (listed and
+held out): coverage, the names some page's code uses at all, and findability, those of them whose
+top 3 results hold a page that uses them. The answers are computed from the pages' code
+(`api_answers`), so a recipe added later counts without editing the list.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -25,6 +33,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "tests" / "browser" / "search_questions.yml"
+API_LOOKUPS = ROOT / "tests" / "browser" / "api_lookups.txt"
+HELD_OUT_MARK = "# --- held out"
 WORKER = ROOT / "overrides" / "assets" / "javascripts" / "search-worker.js"
 
 # Runs a worker script under Node with a fake worker scope: SETUP with the index, then each query.
@@ -80,6 +90,48 @@ class Question:
 def load_questions(path: Path = QUESTIONS) -> list[Question]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [Question(i["q"], list(i["a"]), bool(i.get("held_out"))) for i in data["questions"]]
+
+
+def load_api_lookups(path: Path = API_LOOKUPS) -> list[Question]:
+    """The API names, one per line; those after the held-out mark are held out. Their answers
+    are filled in by `api_answers`."""
+    names, held = [], False
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith(HELD_OUT_MARK):
+            held = True
+        if line and not line.startswith("#"):
+            names.append(Question(line, [], held))
+    return names
+
+
+def identifier(name: str) -> str:
+    """What a page's code must use for it to answer an API name: its last dotted part."""
+    return name.rstrip("()").split(".")[-1]
+
+
+def code_by_page(project) -> dict[str, str]:
+    """Each nav page's code (its blocks, or a walkthrough's source), by URL path."""
+    from .search import index_pages_from_nav
+
+    code = {}
+    for page in index_pages_from_nav(project):
+        path = project.docs / page.src
+        if path.suffix == ".md":
+            code[page.url] = "\n".join(b.code for b in project.read_quietly(path))
+        else:
+            code[page.url] = path.read_text(encoding="utf-8")
+    return code
+
+
+def api_answers(questions: list[Question], code: dict[str, str]) -> list[Question]:
+    """Each API name with the pages whose code uses its identifier as a whole word."""
+    answered = []
+    for question in questions:
+        word = re.compile(rf"(?<!\w){re.escape(identifier(question.q))}(?!\w)")
+        pages = [url for url, text in code.items() if word.search(text)]
+        answered.append(Question(question.q, pages, question.held_out))
+    return answered
 
 
 def answered_by(answer: str, url: str) -> bool:
@@ -146,15 +198,45 @@ def score(questions, results, urls, show_held_out=False, top=3):
     return report
 
 
+def api_score(questions, results, top=3, show_held_out=False):
+    """Coverage (some page uses the name) and top-3 findability of the covered names, per part."""
+    report = {}
+    for part, held in (("listed", False), ("held-out", True)):
+        asked = [(q, r) for q, r in zip(questions, results, strict=True) if q.held_out == held]
+        shown = [(q, r) for q, r in asked if q.answers]
+        found = [(q, r) for q, r in shown if any(p in q.answers for p, _ in r["pages"][:top])]
+        report[part] = (len(asked), len(shown), len(found))
+        print(
+            f"API names, {part}: {len(shown)}/{len(asked)} = {len(shown) / max(1, len(asked)):.1%}"
+            f" used in some page's code; of those, {len(found)}/{len(shown)} ="
+            f" {len(found) / max(1, len(shown)):.1%} with such a page in the top {top}"
+        )
+        if not held or show_held_out:
+            missing = [q.q for q, _ in asked if not q.answers]
+            if missing:
+                print("   on no page:", " ".join(missing))
+            for q, r in shown:
+                if (q, r) not in found:
+                    got = ", ".join(p for p, _ in r["pages"][:top]) or "nothing"
+                    print(f"   miss {q.q!r}: used on {' '.join(q.answers[:4])}; got {got}")
+    return report
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (its search index and worker)")
     parser.add_argument("--engine", choices=["torchsheet", "material"], default="torchsheet")
     parser.add_argument("--index", type=Path, help="an index file instead of --site's")
     parser.add_argument("--show-held-out", action="store_true")
+    parser.add_argument("--apis", action="store_true", help="API names instead of questions")
     args = parser.parse_args(argv)
 
-    questions = load_questions()
+    if args.apis:
+        from .project import Project
+
+        questions = api_answers(load_api_lookups(), code_by_page(Project(ROOT)))
+    else:
+        questions = load_questions()
     with tempfile.TemporaryDirectory() as tmp:
         if args.index:
             index_file = args.index
@@ -188,7 +270,10 @@ def main(argv: list[str] | None = None) -> None:
         f"query median {sorted(r['ms'] for r in out['results'])[len(out['results']) // 2]:.2f} ms,"
         f" max {max(r['ms'] for r in out['results']):.1f} ms; total {time.perf_counter() - started:.1f} s"
     )
-    score(questions, out["results"], urls, args.show_held_out)
+    if args.apis:
+        api_score(questions, out["results"], show_held_out=args.show_held_out)
+    else:
+        score(questions, out["results"], urls, args.show_held_out)
 
 
 if __name__ == "__main__":

@@ -138,6 +138,7 @@
   const TITLES = { h: [1.2, 0.5], P: [0.6, 0.3] }                 // credit, length normalisation
   const K1 = 1.2
   const HEADING_BONUS = 0.5
+  const PART_WHEN_WHOLE = 0.45  // a part of an identifier the index holds whole (see parse)
 
   class Engine {
     constructor(index) {
@@ -262,7 +263,13 @@
           if (w > (concept.terms.get(term) || 0)) concept.terms.set(term, w)
         }
         const asTyped = lower.replace(/^_+|_+$/g, "")
-        for (const [term, w0] of out) {
+        // an identifier the site uses whole (CosineEmbeddingLoss, one_hot): its parts (cosine,
+        // embedding, loss) only break ties, else a page full of "embedding" outranks the one
+        // that uses the name asked for
+        const whole = out.some(([term, w0]) => w0 >= 1 && this.postings.has(term)) &&
+          out.some(([, w0]) => w0 < 1)
+        for (const [term, w1] of out) {
+          const w0 = whole && w1 < 1 ? w1 * PART_WHEN_WHOLE : w1
           // the stem stands for every form of the word: a little less than the form typed
           const w = term !== asTyped && term === stem(asTyped) ? w0 * 0.8 : w0
           if (this.postings.has(term)) add(term, w)
