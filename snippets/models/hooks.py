@@ -108,6 +108,28 @@ print(grads["out"].shape, grads["in"].shape)
 print(torch.allclose(grads["in"], grads["out"] @ model[2].weight))  # the chain rule for a Linear
 # --8<-- [end:full_backward_hook]
 
+# --8<-- [start:full_backward_pre_hook]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))
+x = torch.randn(5, 4)
+model(x).sum().backward()
+plain = {name: p.grad.clone() for name, p in model.named_parameters()}
+
+
+def scale_grad(module, grad_output):  # runs before the module's own backward
+    return (0.1 * grad_output[0],)  # a returned tuple replaces grad_output
+
+
+model.zero_grad()
+handle = model[2].register_full_backward_pre_hook(scale_grad)
+model(x).sum().backward()
+handle.remove()
+print({name: torch.allclose(p.grad, 0.1 * plain[name]) for name, p in model.named_parameters()})
+# --8<-- [end:full_backward_pre_hook]
+
 # --8<-- [start:backward_hook_first_layer]
 import warnings
 
