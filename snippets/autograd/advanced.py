@@ -41,6 +41,35 @@ x.register_hook(lambda g: g.clamp(max=5.0))  # a returned tensor replaces the gr
 print(x.grad)
 # --8<-- [end:hook_modify]
 
+# --8<-- [start:step_in_backward]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+model, reference = nn.Linear(4, 2), nn.Linear(4, 2)
+reference.load_state_dict(model.state_dict())
+x = torch.randn(8, 4)
+
+optimizers = {p: torch.optim.SGD([p], lr=0.1) for p in model.parameters()}  # one per parameter
+
+
+def step_now(p):  # called once p.grad holds this backward's whole gradient
+    optimizers[p].step()
+    optimizers[p].zero_grad()  # frees the gradient at once
+
+
+for p in model.parameters():
+    p.register_post_accumulate_grad_hook(step_now)
+model(x).pow(2).mean().backward()  # updates the weights during the backward pass
+print([p.grad for p in model.parameters()])
+
+opt = torch.optim.SGD(reference.parameters(), lr=0.1)  # the usual way, for comparison
+reference(x).pow(2).mean().backward()
+opt.step()
+pairs = zip(model.parameters(), reference.parameters(), strict=True)
+print(all(torch.allclose(a, b) for a, b in pairs))
+# --8<-- [end:step_in_backward]
+
 # --8<-- [start:custom_function]
 import torch
 
