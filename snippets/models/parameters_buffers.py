@@ -82,6 +82,34 @@ except RuntimeError as e:
 print(WithBuffers(persistent=False).load_state_dict(old_checkpoint))
 # --8<-- [end:persistent_load]
 
+# --8<-- [start:load_post_hook]
+import torch
+from torch import nn
+
+
+def rebuild_inv_std(module, incompatible_keys):  # runs after every load_state_dict
+    module.inv_std = 1 / module.std
+
+
+class Normalize(nn.Module):
+    def __init__(self, rebuild):
+        super().__init__()
+        self.register_buffer("std", torch.ones(2))  # saved in the checkpoint
+        self.register_buffer("inv_std", 1 / self.std, persistent=False)  # derived, not saved
+        if rebuild:
+            self.register_load_state_dict_post_hook(rebuild_inv_std)
+
+    def forward(self, x):
+        return x * self.inv_std
+
+
+checkpoint = {"std": torch.tensor([2.0, 4.0])}
+for rebuild in (False, True):
+    m = Normalize(rebuild)
+    m.load_state_dict(checkpoint)
+    print(f"rebuild={rebuild}:", m(torch.ones(2)))
+# --8<-- [end:load_post_hook]
+
 # --8<-- [start:assign_buffer_parameter]
 import torch
 from torch import nn
