@@ -123,3 +123,13 @@ all_threads = benchmark.Timer(
 print(default.num_threads)  # 1, whatever the machine
 print(all_threads.num_threads == torch.get_num_threads())
 # --8<-- [end:timer_threads]
+
+# --8<-- [start:num_threads]
+import torch
+
+before = torch.get_num_threads()  # threads one operator may use (intra-op), for the process
+torch.set_num_threads(1)  # e.g. several processes sharing one machine's cores
+print(torch.get_num_threads())
+torch.set_num_threads(before)  # global: restore it for the rest of the program
+print(torch.get_num_threads() == before)
+# --8<-- [end:num_threads]
