@@ -97,3 +97,23 @@ print(boxes)
 print(remove_small_boxes(boxes, min_size=1.0))  # indices of boxes at least 1 wide and high
 print(clip_boxes_to_image(torch.tensor([[-3.0, 2.0, 10.0, 9.0]]), size=(6, 8)))  # (H, W)
 # --8<-- [end:masks_to_boxes]
+
+# --8<-- [start:focal_loss]
+import torch
+import torch.nn.functional as F
+from torchvision.ops import sigmoid_focal_loss
+
+logits = torch.tensor([4.0, 0.0, -2.0, -4.0])  # easy positive, unsure, hard positive, easy negative
+targets = torch.tensor([1.0, 1.0, 1.0, 0.0])  # float 0/1, the shape of logits
+bce = F.binary_cross_entropy_with_logits(logits, targets, reduction="none")
+focal = sigmoid_focal_loss(logits, targets, alpha=0.25, gamma=2)  # reduction="none": per element
+print("bce:   ", [round(v, 4) for v in bce.tolist()])
+print("focal: ", [round(v, 4) for v in focal.tolist()])
+print("ratio: ", [round(v, 4) for v in (focal / bce).tolist()])  # easy ones all but vanish
+loss = sigmoid_focal_loss(logits, targets, reduction="sum") / targets.sum().clamp(min=1)
+print("per positive:", round(loss.item(), 4))  # RetinaNet's normalization
+try:
+    sigmoid_focal_loss(logits, targets.long())  # class indices or int targets
+except RuntimeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:focal_loss]
