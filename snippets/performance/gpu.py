@@ -129,3 +129,16 @@ if torch.cuda.is_available():
     print(torch.cuda.memory_reserved() >= 2**22)  # the caching allocator keeps the block
     torch.cuda.empty_cache()  # hand cached, unused blocks back to the driver
 # --8<-- [end:cuda_memory]
+
+# --8<-- [start:device_properties]
+import torch
+
+if torch.cuda.is_available():
+    props = torch.cuda.get_device_properties(0)  # an index, "cuda:1" or a torch.device
+    name = props.name  # as torch.cuda.get_device_name(0)
+    total_gib = props.total_memory / 2**30  # the whole card, not what is free now
+    capability = (props.major, props.minor)  # (8, 0) on an A100, (9, 0) on an H100
+    sms = props.multi_processor_count  # streaming multiprocessors: the GPU's parallel units
+    assert capability == torch.cuda.get_device_capability(0)
+    batch_size = 256 if total_gib >= 40 else 64  # e.g. settings that depend on the card
+# --8<-- [end:device_properties]
