@@ -67,3 +67,21 @@ in_0_1 = in_0_255 / 255
 print(draw_bounding_boxes(in_0_255, box)[:, 30, 30].tolist())  # saturated: every channel 1.0
 print([round(v, 4) for v in draw_bounding_boxes(in_0_1, box)[:, 30, 30].tolist()])  # unchanged
 # --8<-- [end:float_range]
+
+# --8<-- [start:encode_in_memory]
+import io
+
+import torch
+from PIL import Image
+from torchvision.transforms.v2.functional import pil_to_tensor, to_pil_image
+from torchvision.utils import draw_bounding_boxes
+
+image = torch.full((3, 40, 60), 90, dtype=torch.uint8)
+drawn = draw_bounding_boxes(image, torch.tensor([[5, 5, 30, 30]]), colors="yellow", width=2)
+to_pil_image(drawn).save("drawn.png")  # a file: the format from the name
+for fmt, options in (("PNG", {}), ("JPEG", {"quality": 90})):
+    buffer = io.BytesIO()  # bytes in memory, to send or store
+    to_pil_image(drawn).save(buffer, format=fmt, **options)
+    decoded = pil_to_tensor(Image.open(io.BytesIO(buffer.getvalue())))
+    print(fmt, tuple(decoded.shape), decoded.dtype, "same pixels:", torch.equal(decoded, drawn))
+# --8<-- [end:encode_in_memory]
