@@ -102,3 +102,21 @@ with tempfile.TemporaryDirectory() as tmp:
 # compare the type: map_location="cuda" loads to "cuda:0", whose .type is "cuda"
 print(on_cpu["weight"].device, on_device["weight"].device.type == device)
 # --8<-- [end:map_location]
+
+# --8<-- [start:from_url]
+import os
+
+import torch
+from torchvision.models import resnet18
+
+url = "https://download.pytorch.org/models/resnet18-f37072fd.pth"  # ResNet18_Weights.DEFAULT.url
+state_dict = torch.hub.load_state_dict_from_url(
+    url,
+    map_location="cpu",
+    weights_only=True,  # its default is False, unlike torch.load's
+    check_hash=True,  # check the download against "f37072fd", the start of its SHA-256
+)
+model = resnet18()  # the architecture, built in code, as for any state_dict
+print(model.load_state_dict(state_dict))
+print(os.listdir(os.path.join(torch.hub.get_dir(), "checkpoints")))  # where the file is kept
+# --8<-- [end:from_url]
