@@ -104,18 +104,3 @@ categories = weights.meta["categories"]  # index it with a predicted label
 print(len(categories), categories[:4], categories[18], categories.count("N/A"))
 print(weights.transforms())  # only scales uint8 to float 0..1: the model resizes and normalizes
 # --8<-- [end:coco_weights]
-
-# --8<-- [start:maskrcnn_pretrained]
-import torch
-from torchvision.models.detection import MaskRCNN_ResNet50_FPN_Weights, maskrcnn_resnet50_fpn
-
-weights = MaskRCNN_ResNet50_FPN_Weights.DEFAULT  # fasterrcnn_resnet50_fpn: the same, no masks
-model = maskrcnn_resnet50_fpn(weights=weights).eval()  # downloads 170 MB on the first run
-image = torch.randint(0, 256, (3, 480, 640), dtype=torch.uint8)  # your image, uint8 (C, H, W)
-with torch.inference_mode():
-    prediction = model([weights.transforms()(image)])[0]
-keep = prediction["scores"] > 0.5
-names = [weights.meta["categories"][label] for label in prediction["labels"][keep]]
-masks = prediction["masks"][keep, 0] > 0.5  # (N, 1, H, W) probabilities -> (N, H, W) bool
-print(names, prediction["boxes"][keep].shape, masks.shape)
-# --8<-- [end:maskrcnn_pretrained]
