@@ -138,6 +138,7 @@
   const TITLES = { h: [1.2, 0.5], P: [0.6, 0.3] }                 // credit, length normalisation
   const K1 = 1.2
   const HEADING_BONUS = 0.5
+  const PASTED_WORDS = 5, ERROR_SHARE = 0.6, ERROR_BONUS = 1.0  // see errorMatch
   const PART_WHEN_WHOLE = 0.45  // a part of an identifier the index holds whole (see parse)
 
   class Engine {
@@ -349,7 +350,9 @@
           for (const [t, w] of c.terms) if (w >= 0.5 && heading.has(t)) { inHeading.add(ci); break }
         })
         const said = coverageOf(inHeading)
-        const value = score * (0.5 + 0.5 * coverage * coverage) * (1 + HEADING_BONUS * said * said)
+        const pasted = concepts.length >= PASTED_WORDS ? this.errorMatch(d, concepts) : 0
+        const value = score * (0.5 + 0.5 * coverage * coverage) * (1 + HEADING_BONUS * said * said) *
+          (1 + ERROR_BONUS * pasted * pasted)
         let page = byPage.get(doc.p)
         if (!page) byPage.set(doc.p, page = { page: doc.p, sections: [], matched: new Set() })
         page.sections.push({ doc: d, score: value, matched })
@@ -373,6 +376,25 @@
       const wanted = new Set()
       for (const c of concepts) for (const [t, w] of c.terms) if (w >= 0.3) wanted.add(t)
       return wanted
+    }
+
+    /* A pasted message: the share of the query's words (by weight) that one error line of the
+       section holds, 0 when under ERROR_SHARE. A long query that mostly matches one printed
+       error is that error, wherever else its common words (size, input, torch) appear. */
+    errorMatch(d, concepts) {
+      const doc = this.docs[d]
+      if (!doc.e) return 0
+      if (!doc.errorLines)
+        doc.errorLines = doc.e.split("\n").map(l => new Set(terms(l).map(([t]) => t)))
+      const total = concepts.reduce((a, c) => a + c.weight, 0)
+      let best = 0
+      for (const line of doc.errorLines) {
+        let w = 0
+        for (const c of concepts)
+          for (const [t, tw] of c.terms) if (tw >= 0.5 && line.has(t)) { w += c.weight; break }
+        best = Math.max(best, w / total)
+      }
+      return best >= ERROR_SHARE ? best : 0
     }
 
     /* A section's sentences and code lines, each with its terms (worked out once). */
