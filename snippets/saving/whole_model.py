@@ -82,6 +82,31 @@ with tempfile.TemporaryDirectory() as tmp:
 print(type(loaded).__name__, [type(m).__name__ for m in loaded])
 # --8<-- [end:safe_globals]
 
+# --8<-- [start:add_safe_globals]
+import pickle
+from dataclasses import dataclass
+
+import torch
+
+
+@dataclass
+class Config:
+    hidden: int = 8
+    lr: float = 1e-3
+
+
+torch.save({"config": Config(), "step": 100}, "ckpt.pt")
+try:
+    torch.load("ckpt.pt")  # weights_only=True
+except pickle.UnpicklingError as e:
+    msg = str(e)
+    print(msg[msg.index("Unsupported global") :].split(" was")[0])
+torch.serialization.add_safe_globals([Config])  # from now on, for the whole process
+ckpt = torch.load("ckpt.pt")
+print(ckpt["config"], ckpt["step"])
+print(Config in torch.serialization.get_safe_globals())
+# --8<-- [end:add_safe_globals]
+
 # --8<-- [start:prefer_state_dict]
 import os
 import tempfile
