@@ -62,6 +62,35 @@ except RuntimeError as e:
 print(conv(frames.permute(0, 2, 1, 3, 4)).shape)  # channels to dim 1, frames to dim 2
 # --8<-- [end:conv3d]
 
+# --8<-- [start:functional_conv2d]
+import torch
+import torch.nn.functional as F
+
+img = torch.zeros(1, 1, 5, 5)  # (N, C, H, W): dark left, bright right
+img[..., 3:] = 1.0
+sobel_x = torch.tensor([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]])
+weight = sobel_x.view(1, 1, 3, 3)  # (out_channels, in_channels / groups, kH, kW)
+print(F.conv2d(img, weight)[0, 0])  # responds where the brightness changes
+
+rgb = torch.rand(1, 3, 8, 8)
+box = torch.full((3, 1, 3, 3), 1 / 9)  # one 3x3 mean filter per channel
+blurred = F.conv2d(rgb, box, padding=1, groups=3)  # groups=3: channels stay separate
+print(blurred.shape, torch.allclose(blurred[0, 1, 1:-1, 1:-1], F.avg_pool2d(rgb, 3, 1)[0, 1]))
+# --8<-- [end:functional_conv2d]
+
+# --8<-- [start:functional_conv1d]
+import torch
+import torch.nn.functional as F
+
+signal = torch.tensor([1.0, 2.0, 6.0, 2.0, 1.0, 3.0, 5.0])
+kernel = torch.full((1, 1, 3), 1 / 3)  # (out_channels, in_channels, k): a 3-point mean
+print(F.conv1d(signal.view(1, 1, -1), kernel).squeeze())  # length 7 - 3 + 1 = 5
+ramp = torch.arange(5.0).view(1, 1, -1)
+print(
+    F.conv1d(ramp, torch.tensor([[[1.0, 0.0, -1.0]]])).squeeze()
+)  # x[i] - x[i+2]: the kernel is not flipped
+# --8<-- [end:functional_conv1d]
+
 # --8<-- [start:pooling]
 import torch
 from torch import nn
