@@ -104,6 +104,22 @@ x = (a + (b - a) * torch.rand(1000)).clamp(max=high)  # when b must never appear
 print(bool(x.max() < b))
 # --8<-- [end:uniform_rounding]
 
+# --8<-- [start:multinomial]
+import torch
+
+torch.manual_seed(0)
+weights = torch.tensor([1.0, 0.0, 3.0])  # need not sum to 1, but must be >= 0
+draws = torch.multinomial(weights, 10_000, replacement=True)
+print(torch.round(torch.bincount(draws, minlength=3) / 10_000, decimals=2))  # about 1/4, 0, 3/4
+print(torch.multinomial(weights, 2).sort().values)  # without replacement: distinct indices
+probs = torch.tensor([[0.9, 0.1, 0.0], [0.0, 0.0, 1.0]])
+print(torch.multinomial(probs, 1).squeeze(1))  # a 2-D input: one draw per row
+try:
+    torch.multinomial(weights, 4)  # more draws than categories, without replacement
+except RuntimeError as e:
+    print(type(e).__name__, e)
+# --8<-- [end:multinomial]
+
 # --8<-- [start:like]
 import torch
 
