@@ -72,6 +72,25 @@ x = torch.randn(3, 2)
 print(torch.allclose(csr @ x, dense @ x))
 # --8<-- [end:sparse_csr]
 
+# --8<-- [start:sparse_csr_tensor]
+import warnings
+
+import torch
+
+crow = torch.tensor([0, 1, 3, 4])  # rows + 1 entries: row i holds values[crow[i]:crow[i + 1]]
+col = torch.tensor([1, 0, 2, 2])  # the column of each value
+values = torch.tensor([2.0, 3.0, 4.0, 5.0])
+with warnings.catch_warnings():  # CSR is beta: the first CSR tensor warns once per process
+    warnings.filterwarnings("ignore", message=".*Sparse CSR tensor support is in beta state")
+    csr = torch.sparse_csr_tensor(crow, col, values, (3, 3), check_invariants=True)
+    print(csr.layout, csr.to_dense())
+    try:
+        torch.sparse_csr_tensor(torch.tensor([0, 1, 3]), col, values, (3, 3), check_invariants=True)
+    except RuntimeError as e:
+        print(type(e).__name__, e)
+print(csr @ torch.ones(3, 1))
+# --8<-- [end:sparse_csr_tensor]
+
 # --8<-- [start:nested_jagged]
 import torch
 from torch import nn
