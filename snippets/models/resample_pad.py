@@ -111,6 +111,7 @@ except RuntimeError as e:
 
 # --8<-- [start:pixel_shuffle]
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 r = 2
@@ -121,6 +122,7 @@ print(y[0, 0])
 c, h, w, i, j = 0, 1, 0, 1, 1  # out[c, h*r + i, w*r + j] = in[c*r*r + i*r + j, h, w]
 print(y[0, c, h * r + i, w * r + j] == x[0, c * r * r + i * r + j, h, w])
 print(torch.equal(nn.PixelUnshuffle(r)(y), x))  # the inverse: space to depth
+print(torch.equal(F.pixel_shuffle(x, r), y), torch.equal(F.pixel_unshuffle(y, r), x))  # no module
 # --8<-- [end:pixel_shuffle]
 
 # --8<-- [start:unfold_conv]
