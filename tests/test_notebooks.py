@@ -12,6 +12,7 @@ tests do: a reader's first run downloads the real file instead.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,36 @@ def test_walkthrough_runs_in_a_kernel(path: Path, tmp_path: Path, kernel):
     import jupytext
 
     execute(jupytext.read(path), kernel, tmp_path, f"docs/walkthroughs/{path.name}")
+
+
+def _jupyter_plugin(tmp_path: Path, **options):
+    from mkdocs_jupyter.plugin import Plugin
+
+    plugin = Plugin()
+    errors, warnings = plugin.load_config(
+        {"execute": True, "allow_errors": False, "cache_dir": str(tmp_path / "cache"), **options}
+    )
+    assert not errors and not warnings, (errors, warnings)
+    return plugin
+
+
+def test_walkthroughs_are_executed_ahead_into_mkdocs_jupyters_cache(tmp_path: Path):
+    """The build starts the walkthroughs early (overrides/hooks/notebooks.py): each lands where
+    mkdocs-jupyter looks for it, executed; one that fails is reported and not cached."""
+    from torchsheet import walkthroughs
+
+    good, bad = tmp_path / "good.py", tmp_path / "bad.py"
+    good.write_text("# %% [markdown]\n# # Sum\n\n# %%\nprint(20 + 22)\n", encoding="utf-8")
+    bad.write_text("# %%\nraise ValueError('no such data')\n", encoding="utf-8")
+    plugin = _jupyter_plugin(tmp_path)
+    jobs = walkthroughs.start(plugin, [str(good), str(bad)], tmp_path)
+    failed = walkthroughs.wait(jobs)
+    assert [source for source, _ in failed] == [str(bad)]
+    assert "no such data" in failed[0][1]
+    cached = json.loads((tmp_path / walkthroughs.cache_path(plugin, str(good))).read_text())
+    assert "42" in cached["content"] and cached["title"] == "Sum"
+    assert not (tmp_path / walkthroughs.cache_path(plugin, str(bad))).exists()
+    # already cached, or not executed by mkdocs-jupyter: nothing to start
+    assert walkthroughs.start(plugin, [str(good)], tmp_path) == []
+    ignoring = _jupyter_plugin(tmp_path, execute_ignore=["bad.py"])
+    assert walkthroughs.start(ignoring, [str(bad)], tmp_path) == []
