@@ -63,11 +63,12 @@ def start(plugin, sources: list[str], root: pathlib.Path) -> list[Job]:
         return []
     jobs = []
     for source in sources:
-        if not executes(plugin, source) or (root / cache_path(plugin, source)).exists():
+        cache = root / cache_path(plugin, source) if executes(plugin, source) else None
+        if cache is None or cache.exists():
             continue
         spec = {
             "source": source,
-            "cache": str(root / cache_path(plugin, source)),
+            "cache": str(cache),
             "toc_depth": plugin.config["toc_depth"],
             "options": {name: plugin.config[name] for name in CONVERT_OPTIONS},
         }
